@@ -1,0 +1,4 @@
+"""``python -m desktop``: the same entry as the ``byline`` command."""
+from desktop.cli import main
+
+raise SystemExit(main())

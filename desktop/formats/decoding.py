@@ -1,0 +1,117 @@
+"""Turning a file's bytes into text, or refusing it with a reason."""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from desktop.core.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, name: str = "the file") -> str:
+    """Decode ``data`` by its BOM, as UTF-8, as UTF-16, as Windows-1252
+    (and so Latin-1), or by detection for other scripts.
+
+    Raises InputError for empty, binary or undecodable data.
+    """
+    if not data.strip():
+        raise InputError(f"{name} is empty.")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name} is not valid {encoding.upper()} text.") from exc
+            if not _plausible(text):
+                raise InputError(f"{name} is not text in any encoding Byline recognises.")
+            return _checked(text, name)
+    for attempt in (_utf16_without_bom, _utf8, _western, _detected):
+        text = attempt(data)
+        if text is not None and _plausible(text):
+            return _checked(text, name)
+    raise InputError(f"{name} is not text in any encoding Byline recognises.")
+
+
+def _checked(text: str, name: str) -> str:
+    if _looks_binary(text):
+        raise InputError(f"{name} is not a text file (it looks like binary data).")
+    return text
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    # Text in UTF-16 has a NUL in every other byte for Latin script.
+    even, odd = data[0::2], data[1::2]
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros and zeros.count(0) / len(zeros) > 0.3:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _western(data: bytes) -> str | None:
+    """Windows-1252, the usual legacy encoding of English and Western
+    European text (Latin-1 files decode the same but for C1 controls)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    ascii_like = sum(1 for ch in text if ch.isascii() and (ch.isalnum() or ch.isspace() or ch in ".,;:'\"!?()-"))
+    return text if ascii_like / len(text) >= 0.75 else None
+
+
+def _detected(data: bytes) -> str | None:
+    if len(data) < 64:  # detection on a few bytes is a guess, not evidence
+        return None
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None or best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    if best.chaos > 0.1:
+        return None
+    return str(best)
+
+
+# Scripts news is written in.  Garbage decoded as UTF-16 or a CJK codec
+# lands all over the code space (Yi, Braille, Linear B...); real text does not.
+_COMMON_SCRIPTS = frozenset(
+    "LATIN CYRILLIC GREEK ARABIC HEBREW CJK HIRAGANA KATAKANA HANGUL DEVANAGARI BENGALI "
+    "THAI ARMENIAN GEORGIAN TAMIL TELUGU GUJARATI GURMUKHI KANNADA MALAYALAM SINHALA "
+    "ETHIOPIC KHMER LAO MYANMAR PERSIAN SYRIAC THAANA DIGIT FULLWIDTH HALFWIDTH".split()
+)
+
+
+def _plausible(text: str) -> bool:
+    sample = text[:20000]
+    wordlike = sum(1 for ch in sample if ch.isalnum() or ch.isspace())
+    if wordlike / max(1, len(sample)) < 0.6:
+        return False
+    letters = [ch for ch in sample if ch.isalpha() and not ch.isascii()]
+    if not letters:
+        return True
+    rare = sum(1 for ch in letters if unicodedata.name(ch, "UNKNOWN").split()[0] not in _COMMON_SCRIPTS)
+    return rare / len(letters) <= 0.1
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return True
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    return bad / len(sample) > 0.05

@@ -1,0 +1,75 @@
+"""peewee models: one table per kind of record, bound to one database proxy.
+
+The schema itself is made by the numbered migrations in ``migrations.py``;
+these classes mirror it for queries.
+"""
+from __future__ import annotations
+
+import peewee as pw
+
+db = pw.DatabaseProxy()
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class ArticleRow(BaseModel):
+    title = pw.TextField()
+    date = pw.TextField(null=True)
+    source = pw.TextField(null=True)
+    url = pw.TextField(null=True)
+    author = pw.TextField(null=True)
+    text = pw.TextField()
+    sha256 = pw.TextField(unique=True)
+    created = pw.TextField()
+
+    class Meta:
+        table_name = "article"
+
+
+class AnalysisRow(BaseModel):
+    """Present when the article was analysed: its spans are in the database."""
+
+    article = pw.ForeignKeyField(ArticleRow, primary_key=True, on_delete="CASCADE")
+    model_name = pw.TextField()
+    model_version = pw.TextField()
+    analysed_at = pw.TextField()
+
+    class Meta:
+        table_name = "analysis"
+
+
+class EntityRow(BaseModel):
+    article = pw.ForeignKeyField(ArticleRow, on_delete="CASCADE", backref="entities")
+    start = pw.IntegerField()
+    end = pw.IntegerField()
+    label = pw.TextField()
+    origin = pw.TextField(default="model")
+    model_name = pw.TextField(null=True)
+    model_version = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "entity"
+
+
+class QuoteRow(BaseModel):
+    article = pw.ForeignKeyField(ArticleRow, on_delete="CASCADE", backref="quotes")
+    start = pw.IntegerField()
+    end = pw.IntegerField()
+    type = pw.TextField()
+    cue_start = pw.IntegerField(null=True)
+    cue_end = pw.IntegerField(null=True)
+    speaker_start = pw.IntegerField(null=True)
+    speaker_end = pw.IntegerField(null=True)
+    speaker_name = pw.TextField(null=True)
+    resolved = pw.BooleanField(default=False)
+    origin = pw.TextField(default="model")
+
+    class Meta:
+        table_name = "quote"
+
+
+ALL_MODELS = (ArticleRow, AnalysisRow, EntityRow, QuoteRow)

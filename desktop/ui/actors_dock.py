@@ -1,0 +1,163 @@
+"""The Actors dock: the article's people, organisations, places and groups."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor
+
+Index = QModelIndex | QPersistentModelIndex
+TYPE_SIGNS = {"person": "👤 person", "organisation": "🏢 organisation", "place": "📍 place", "group": "👥 group"}
+
+
+class ActorTableModel(QAbstractTableModel):
+    HEADERS = ("Name", "Type", "Named", "Mentions", "Quotes")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actors: list[Actor] = []
+
+    def set_actors(self, actors: list[Actor]) -> None:
+        self.beginResetModel()
+        self.actors = list(actors)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.actors)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        actor = self.actors[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._value(actor, column, display=True)
+        if role == Qt.ItemDataRole.EditRole:  # the sort key
+            return self._value(actor, column, display=False)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and actor.aliases:
+            return "Also: " + ", ".join(actor.aliases)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return index.row()
+        return None
+
+    def _value(self, actor: Actor, column: int, display: bool) -> Any:
+        if column == 0:
+            return actor.name
+        if column == 1:
+            return TYPE_SIGNS.get(actor.type, actor.type) if display else actor.type
+        if column == 2:
+            return sum(1 for m in actor.mentions if m.kind == MENTION_NAME)
+        if column == 3:
+            return len(actor.mentions)
+        return actor.quote_count
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+
+class ActorFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.type = ""
+        self.words = ""
+        self.setSortRole(Qt.ItemDataRole.EditRole)
+
+    def set_filters(self, actor_type: str, words: str) -> None:
+        self.type, self.words = actor_type, words.casefold().strip()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        actor = self.sourceModel().actors[row]  # type: ignore[attr-defined]
+        if self.type and actor.type != self.type:
+            return False
+        if self.words:
+            return any(self.words in name.casefold() for name in (actor.name, *actor.aliases))
+        return True
+
+
+class ActorsDock(QDockWidget):
+    actorChosen = Signal(int)  # noqa: N815 (Qt naming): index into the actor list
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Actors", parent)
+        self.setObjectName("ActorsDock")
+        self.model = ActorTableModel(self)
+        self.proxy = ActorFilter(self)
+        self.proxy.setSourceModel(self.model)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.search = QLineEdit(body)
+        self.search.setPlaceholderText("Search actors")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search actors")
+        self.type_box = QComboBox(body)
+        self.type_box.setAccessibleName("Filter by actor type")
+        self.type_box.addItem("All types", "")
+        for name in ACTOR_TYPES:
+            self.type_box.addItem(TYPE_SIGNS[name], name)
+        row.addWidget(self.search, 2)
+        row.addWidget(self.type_box, 1)
+        layout.addLayout(row)
+        self.count_label = QLabel(body)
+        layout.addWidget(self.count_label)
+        self.view = QTableView(body)
+        self.view.setAccessibleName("Actors")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        self.search.textChanged.connect(self._refilter)
+        self.type_box.currentIndexChanged.connect(self._refilter)
+        self.view.selectionModel().currentRowChanged.connect(self._choose)
+        self.set_actors([])
+
+    def set_actors(self, actors: list[Actor]) -> None:
+        self.model.set_actors(actors)
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.proxy.set_filters(self.type_box.currentData() or "", self.search.text())
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = "actor" if total == 1 else "actors"
+        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+
+    def _choose(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.actorChosen.emit(self.proxy.mapToSource(index).row())

@@ -1,0 +1,92 @@
+"""Starting the GUI: the application, the library, the window."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.core.errors import BylineError
+from desktop.paths import seed_files
+from desktop.services.importing import import_files
+from desktop.store.articles import count_articles, list_articles
+from desktop.store.database import default_path, open_library
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings, configure_application
+
+SCREENSHOT_TIMEOUT_MS = 180_000
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application()
+    return app  # type: ignore[return-value]
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = application()
+    screenshot: Path | None = args.screenshot
+    try:
+        window = prepare_window(args.db, args.model)
+    except BylineError as exc:
+        if screenshot is None:
+            QMessageBox.critical(None, "Byline cannot open the library", str(exc))
+        print(f"byline: {exc}", file=sys.stderr)
+        return 2
+    if screenshot is not None:
+        arm_screenshot(window, screenshot)
+    window.show()
+    # The window is on screen before any article work starts.
+    QTimer.singleShot(0, lambda: open_initial(window, list(args.files)))
+    return app.exec()
+
+
+def prepare_window(db_path: Path | None, model: str | None) -> MainWindow:
+    """Open the library (seeding it when empty) and make the window.
+
+    Raises BylineError when the library cannot be opened.
+    """
+    open_library(db_path or default_path())
+    if count_articles() == 0:
+        import_files(seed_files())
+    window = MainWindow(Settings(), model=model)
+    window.refresh_library()
+    return window
+
+
+def open_initial(window: MainWindow, files: list[Path]) -> None:
+    """Start loading the model, then open the given files or the newest article."""
+    window.start_model_loading()
+    if files:
+        if not window.import_and_open(files) and window.property("screenshot"):
+            QApplication.exit(2)
+        return
+    rows = list_articles()
+    if rows:
+        window.open_article(rows[0].id)
+
+
+def arm_screenshot(window: MainWindow, target: Path) -> None:
+    """Save the window as a PNG once an article's analysis is shown, then quit."""
+    window.setProperty("screenshot", True)
+
+    def save(_article_id: int) -> None:
+        # Let the layout and the highlighter settle before grabbing.
+        QTimer.singleShot(300, lambda: _grab(window, target))
+
+    def give_up() -> None:
+        print("byline: the analysis did not finish in time for the screenshot.", file=sys.stderr)
+        QApplication.exit(1)
+
+    window.analysisShown.connect(save)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
+
+
+def _grab(window: MainWindow, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(target), "PNG")
+    if not ok:
+        print(f"byline: cannot write {target}.", file=sys.stderr)
+    QApplication.exit(0 if ok else 1)

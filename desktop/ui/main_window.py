@@ -1,0 +1,225 @@
+"""The main window: the reader in the centre, docks around it."""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import spacy
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.core.errors import BylineError
+from desktop.core.model import Analysis, Article
+from desktop.nlp.pipeline import default_pipeline_name, load_pipeline, model_identity
+from desktop.services.analysis import analyze_one
+from desktop.services.importing import import_files
+from desktop.store.analyses import load_analysis, save_analysis
+from desktop.store.articles import get_article, list_articles
+from desktop.ui import layers
+from desktop.ui.actions import build_actions
+from desktop.ui.actors_dock import ActorsDock
+from desktop.ui.legend import LegendBar
+from desktop.ui.library_dock import LibraryDock
+from desktop.ui.quotes_dock import QuotesDock
+from desktop.ui.reader import ReaderView
+from desktop.ui.settings import Settings
+from desktop.ui.workers import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    analysisShown = Signal(int)  # noqa: N815 (Qt naming): article id
+    modelLoaded = Signal(str)  # noqa: N815
+
+    def __init__(self, settings: Settings, model: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.model_name = model or settings.model() or default_pipeline_name()
+        self.model_info: tuple[str, str] | None = None
+        self.runner = TaskRunner(self)
+        self.article: Article | None = None
+        self.analysis: Analysis | None = None
+        self.hidden_labels = settings.hidden_labels()
+        self.setWindowTitle("Byline")
+        self.resize(1360, 860)
+        self._build_centre()
+        self._build_docks()
+        self._build_status()
+        self.actions = build_actions(self, {
+            "open": self.open_files_dialog,
+            "quit": self.close,
+            "about": self.show_about,
+        })
+        self._restore_layout()
+
+    # construction ----------------------------------------------------------
+    def _build_centre(self) -> None:
+        centre = QWidget(self)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.legend = LegendBar(centre)
+        self.reader = ReaderView(centre)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.reader, 1)
+        self.setCentralWidget(centre)
+        self.legend.labelToggled.connect(self.set_label_visible)
+
+    def _build_docks(self) -> None:
+        self.library_dock = LibraryDock(self)
+        self.quotes_dock = QuotesDock(self)
+        self.actors_dock = ActorsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.actors_dock)
+        self.resizeDocks([self.library_dock, self.quotes_dock], [300, 440], Qt.Orientation.Horizontal)
+        self.library_dock.articleChosen.connect(self.open_article)
+        self.quotes_dock.quoteChosen.connect(self.show_quote)
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy indicator
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_hidden_labels(self.hidden_labels)
+        self.settings.sync()
+        self.runner.wait(30000)
+        super().closeEvent(event)
+
+    # the pipeline ----------------------------------------------------------
+    def start_model_loading(self) -> None:
+        self._busy(f"Loading spaCy pipeline {self.model_name}…")
+        self.runner.submit(partial(self._load_model, self.model_name), self._model_ready, self._failed)
+
+    @staticmethod
+    def _load_model(name: str) -> tuple[str, str]:
+        return model_identity(load_pipeline(name))
+
+    def _model_ready(self, info: tuple[str, str]) -> None:
+        self.model_info = info
+        self.modelLoaded.emit(info[0])
+        if not self.runner.busy():
+            self._idle(f"Pipeline {info[0]} {info[1]} ready")
+
+    # articles --------------------------------------------------------------
+    def refresh_library(self) -> None:
+        self.library_dock.set_articles(list_articles())
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article at once; its spans follow from the database or a worker."""
+        self.article = get_article(article_id)
+        self.analysis = None
+        self.setWindowTitle(f"{self.article.title} — Byline")
+        self.reader.set_article(self.article)
+        self.library_dock.mark_current(article_id)
+        self.legend.set_labels({}, self.hidden_labels)
+        self.quotes_dock.set_quotes(self.article.text, [])
+        self.actors_dock.set_actors([])
+        stored = load_analysis(article_id)
+        if stored is not None:
+            self.apply_analysis(article_id, stored)
+            return
+        self._busy(f"Analysing “{self.article.title}”…")
+        self.runner.submit(
+            partial(analyze_one, self.model_name, self.article.text),
+            partial(self._analysed, article_id),
+            self._failed,
+        )
+
+    def _analysed(self, article_id: int, analysis: Analysis) -> None:
+        save_analysis(article_id, analysis)
+        if self.article is not None and self.article.id == article_id:
+            self.apply_analysis(article_id, load_analysis(article_id) or analysis)
+
+    def apply_analysis(self, article_id: int, analysis: Analysis) -> None:
+        self.analysis = analysis
+        assert self.article is not None
+        self.reader.set_layer("entities", layers.entity_layer(analysis, self.hidden_labels))
+        self.reader.set_layer("quotes", layers.quote_layer(self.article.text, analysis.quotes))
+        self.reader.set_layer("focus", [])
+        self.legend.set_labels(layers.label_counts(analysis), self.hidden_labels)
+        self.quotes_dock.set_quotes(self.article.text, analysis.quotes)
+        self._idle(
+            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
+            f"{len(self.article.text.split()):,} words · {analysis.model_name} {analysis.model_version}"
+        )
+        self.analysisShown.emit(article_id)
+
+    def set_label_visible(self, label: str, visible: bool) -> None:
+        (self.hidden_labels.discard if visible else self.hidden_labels.add)(label)
+        if self.analysis is not None:
+            self.reader.set_layer("entities", layers.entity_layer(self.analysis, self.hidden_labels))
+
+    def show_quote(self, index: int) -> None:
+        if self.analysis is None or not 0 <= index < len(self.analysis.quotes):
+            return
+        quote = self.analysis.quotes[index]
+        self.reader.set_layer("focus", layers.focus_layer(quote))
+        self.reader.select_offsets(quote.start, quote.end)
+
+    # files -----------------------------------------------------------------
+    def open_files_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Open articles", str(Path.home()), "Text files (*.txt *.text);;All files (*)"
+        )
+        if names:
+            self.import_and_open([Path(n) for n in names])
+
+    def import_and_open(self, paths: list[Path]) -> bool:
+        try:
+            imported = import_files(paths)
+        except BylineError as exc:
+            QMessageBox.warning(self, "Cannot import", str(exc))
+            return False
+        self.refresh_library()
+        if imported:
+            self.open_article(imported[-1].article_id)
+        return True
+
+    # help ------------------------------------------------------------------
+    def show_about(self) -> None:
+        model = "{} {}".format(*self.model_info) if self.model_info else f"{self.model_name} (loading)"
+        QMessageBox.about(
+            self,
+            "About Byline",
+            f"<h3>Byline {__version__}</h3>"
+            "<p>Read and annotate news articles: entities, quotes, speakers and actors.</p>"
+            f"<p>spaCy {spacy.__version__}<br>Pipeline: {model}</p>",
+        )
+
+    # status ----------------------------------------------------------------
+    def _busy(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.progress.show()
+
+    def _idle(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.progress.setVisible(self.runner.busy())
+
+    def _failed(self, message: str) -> None:
+        self._idle(f"Analysis failed: {message}")
+        QMessageBox.warning(self, "Analysis failed", message)

@@ -1,0 +1,166 @@
+"""The reader: an article's title, metadata and text, with span layers."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from desktop.core.model import Article
+from desktop.core.offsets import Utf16Map
+from desktop.ui.highlighter import SpanHighlighter, StyledSpan
+
+
+class ReaderView(QTextEdit):
+    """Read-only, selectable text; offsets in and out are article offsets."""
+
+    selectionOffsetsChanged = Signal(int, int)  # noqa: N815 (Qt naming)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setAccessibleName("Article text")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setMouseTracking(True)
+        document = QTextDocument(self)
+        document.setDocumentMargin(28)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 11.0))
+        document.setDefaultFont(font)
+        self.setDocument(document)
+        self.highlighter = SpanHighlighter(document)
+        self.article: Article | None = None
+        self._u16 = Utf16Map("")
+        self._body_start = 0  # document position where the article text begins
+        self._body_block = 0
+        self.selectionChanged.connect(self._emit_selection)
+        self.set_placeholder("Choose an article in the library, or File > Open… a text file.")
+
+    # building ------------------------------------------------------------
+    def set_placeholder(self, message: str) -> None:
+        self.article = None
+        self.document().setPlainText(message)
+        self.highlighter.set_text("", first_block=1 << 30)
+
+    def set_article(self, article: Article) -> None:
+        self.article = article
+        self._u16 = Utf16Map(article.text)
+        meta = " · ".join(part for part in (article.date, article.source, article.author) if part)
+        header = [article.title, meta or "No date or source"]
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        doc.setPlainText("\n".join([*header, article.text]))
+        self._body_block = len(header)
+        self._body_start = doc.findBlockByNumber(self._body_block).position()
+        self._style_header(doc)
+        self.highlighter.set_text(article.text, first_block=self._body_block)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _style_header(self, doc: QTextDocument) -> None:
+        cursor = QTextCursor(doc)
+        title = QTextCharFormat()
+        title.setFontPointSize(doc.defaultFont().pointSizeF() * 1.6)
+        title.setFontWeight(QFont.Weight.Bold)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(title)
+        spacing = QTextBlockFormat()
+        spacing.setBottomMargin(4)
+        cursor.mergeBlockFormat(spacing)
+        cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        meta = QTextCharFormat()
+        meta.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        cursor.mergeCharFormat(meta)
+        spacing = QTextBlockFormat()
+        spacing.setBottomMargin(18)
+        cursor.mergeBlockFormat(spacing)
+        body = QTextCursor(doc)
+        body.setPosition(self._body_start)
+        body.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        paragraph = QTextBlockFormat()
+        paragraph.setBottomMargin(10)
+        paragraph.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        body.mergeBlockFormat(paragraph)
+
+    # offsets -------------------------------------------------------------
+    def doc_position(self, offset: int) -> int:
+        return self._body_start + self._u16.to_utf16(offset)
+
+    def article_offset(self, position: int) -> int | None:
+        if self.article is None or position < self._body_start:
+            return None
+        return self._u16.from_utf16(position - self._body_start)
+
+    def selected_offsets(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.article is None:
+            return None
+        start = self.article_offset(max(cursor.selectionStart(), self._body_start))
+        end = self.article_offset(cursor.selectionEnd())
+        if start is None or end is None or end <= start:
+            return None
+        return start, end
+
+    def select_offsets(self, start: int, end: int) -> None:
+        """Select an article range and scroll it into the middle of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.doc_position(start))
+        cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
+    # layers --------------------------------------------------------------
+    def set_layer(self, name: str, spans: list[StyledSpan]) -> None:
+        self.highlighter.set_layer(name, spans)
+
+    def formats_at(self, offset: int) -> list[QTextCharFormat]:
+        """The formats the layout really carries at an article offset."""
+        position = self.doc_position(offset)
+        block = self.document().findBlock(position)
+        local = position - block.position()
+        return [
+            r.format
+            for r in block.layout().formats()
+            if r.start <= local < r.start + r.length
+        ]
+
+    # hover ---------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ToolTip:
+            offset = self.article_offset(self.cursorForPosition(event.pos()).position())
+            tips = [] if offset is None else [s.tip for _, s in self.highlighter.spans_at(offset) if s.tip]
+            if tips:
+                QToolTip.showText(event.globalPos(), "<br>".join(escape(t) for t in dict.fromkeys(tips)), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def _emit_selection(self) -> None:
+        offsets = self.selected_offsets()
+        if offsets is not None:
+            self.selectionOffsetsChanged.emit(*offsets)
+
+
+def background(colour: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(colour))
+    # Highlights are light; keep text dark on them whatever the theme.
+    fmt.setForeground(QColor("#111111"))
+    return fmt

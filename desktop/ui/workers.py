@@ -1,0 +1,78 @@
+"""Running slow work (loading spaCy, analysing) off the UI thread.
+
+A task runs a plain function in a QThreadPool and posts its result back as
+a signal; the main thread only applies the result.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop.core.errors import BylineError
+
+log = logging.getLogger(__name__)
+
+
+class TaskSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class Task(QRunnable):
+    """One call of ``fn`` in a worker thread."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        # Created in the submitting (main) thread, so its signals are
+        # delivered there through queued connections.
+        self.signals = TaskSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BylineError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a worker must never take the app down
+            log.error("background task failed:\n%s", traceback.format_exc())
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """A single-threaded pool: NLP tasks run one after another, in order,
+    because they share one spaCy pipeline."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._running: set[Task] = set()
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+    ) -> Task:
+        task = Task(fn)
+        self._running.add(task)
+        # Forget the task before the callbacks run, so they see busy() right.
+        task.signals.done.connect(lambda _r, t=task: self._running.discard(t))
+        task.signals.failed.connect(lambda _m, t=task: self._running.discard(t))
+        task.signals.done.connect(on_done)
+        task.signals.failed.connect(on_failed)
+        self.pool.start(task)
+        return task
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.pool.waitForDone(msecs)
