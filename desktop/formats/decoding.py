@@ -30,7 +30,10 @@ def decode(data: bytes, name: str = "the file") -> str:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name} is not valid {encoding.upper()} text.") from exc
+                raise InputError(
+                    f"{name} is not text in any encoding Byline recognises "
+                    f"(it starts with a {encoding.upper()} mark but is not valid {encoding.upper()})."
+                ) from exc
             if not _plausible(text):
                 raise InputError(f"{name} is not text in any encoding Byline recognises.")
             return _checked(text, name)

@@ -90,8 +90,9 @@ class ActorFilter(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.EditRole)
 
     def set_filters(self, actor_type: str, words: str) -> None:
+        self.beginFilterChange()
         self.type, self.words = actor_type, words.casefold().strip()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         actor = self.sourceModel().actors[row]  # type: ignore[attr-defined]

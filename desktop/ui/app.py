@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import BylineError
@@ -19,7 +19,17 @@ from desktop.ui.settings import Settings, configure_application
 SCREENSHOT_TIMEOUT_MS = 180_000
 
 
+# Harmless notices of Qt's offscreen platform, printed on every resize.
+_QUIET = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if not message.startswith(_QUIET):
+        print(message, file=sys.stderr)
+
+
 def application() -> QApplication:
+    qInstallMessageHandler(_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application()
     return app  # type: ignore[return-value]
@@ -40,7 +50,10 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     # The window is on screen before any article work starts.
     QTimer.singleShot(0, lambda: open_initial(window, list(args.files)))
-    return app.exec()
+    status = app.exec()
+    # Let a worker still loading or analysing finish before Qt objects go.
+    window.runner.wait()
+    return status
 
 
 def prepare_window(db_path: Path | None, model: str | None) -> MainWindow:

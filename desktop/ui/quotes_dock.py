@@ -107,8 +107,9 @@ class QuoteFilter(QSortFilterProxyModel):
         self.words = ""
 
     def set_filters(self, speaker: str, quote_type: str, words: str) -> None:
+        self.beginFilterChange()
         self.speaker, self.type, self.words = speaker, quote_type, words.casefold().strip()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model: QuoteTableModel = self.sourceModel()  # type: ignore[assignment]

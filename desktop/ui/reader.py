@@ -134,7 +134,7 @@ class ReaderView(QTextEdit):
         block = self.document().findBlock(position)
         local = position - block.position()
         return [
-            r.format
+            QTextCharFormat(r.format)
             for r in block.layout().formats()
             if r.start <= local < r.start + r.length
         ]

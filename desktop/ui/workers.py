@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 from desktop.core.errors import BylineError
 
@@ -37,12 +37,19 @@ class Task(QRunnable):
         try:
             result = self.fn()
         except BylineError as exc:
-            self.signals.failed.emit(str(exc))
+            self._post(self.signals.failed, str(exc))
         except Exception as exc:  # a worker must never take the app down
             log.error("background task failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            self._post(self.signals.failed, f"{type(exc).__name__}: {exc}")
         else:
-            self.signals.done.emit(result)
+            self._post(self.signals.done, result)
+
+    @staticmethod
+    def _post(signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the receiver went away while the app was closing
+            log.debug("result of a background task dropped at shutdown")
 
 
 class TaskRunner(QObject):

@@ -1,0 +1,35 @@
+"""The core stays usable headless: nothing outside desktop.ui imports Qt."""
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "desktop"
+HEADLESS = ("core", "nlp", "store", "formats", "services")
+
+
+def test_no_pyside6_import_outside_ui():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.relative_to(PACKAGE).parts[0] == "ui":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "PySide6"]
+    assert offenders == []
+
+
+def test_headless_modules_and_the_analyze_command_load_without_qt():
+    modules = [f"desktop.{p.parent.name}.{p.stem}" for part in HEADLESS for p in (PACKAGE / part).glob("*.py")]
+    code = (
+        "import sys, importlib\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "import desktop.cli\n"
+        "print('PySide6' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
