@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "desktop"
-HEADLESS = ("core", "nlp", "store", "formats", "services")
+HEADLESS = ("core", "nlp", "store", "formats", "services", "commands")
 
 
 def test_no_pyside6_import_outside_ui():

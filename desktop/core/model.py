@@ -100,3 +100,48 @@ class Actor:
     mentions: list[Mention] = field(default_factory=list)
     quote_count: int = 0
     id: int | None = None
+
+
+@dataclass(slots=True)
+class Tag:
+    """A code of the user's codebook."""
+
+    name: str
+    color: str = "#ffd54f"
+    parent: str | None = None  # the parent tag's name: tags form a tree
+    shortcut: str | None = None  # "1".."9" by default for the first nine
+    description: str = ""
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Annotation:
+    """A highlighted passage with the user's tags and note."""
+
+    start: int
+    end: int
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+    author: str = ""
+    created: str = ""  # ISO 8601
+    modified: str = ""
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class ArticleBundle:
+    """Everything Byline knows of one article, as exporters read it.
+
+    ``analysis.entities`` and ``analysis.quotes`` hold the spans as the user
+    sees them (model output with the user's corrections applied; rejected
+    model spans are absent).  ``quote_actor[i]`` is the index in ``actors``
+    of quote i's speaker, or None.
+    """
+
+    article: Article
+    analysis: Analysis = field(default_factory=Analysis)
+    actors: list[Actor] = field(default_factory=list)
+    quote_actor: list[int | None] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)
