@@ -3,9 +3,11 @@ never runs spaCy again.  The user's own spans (origin "user") survive a
 re-analysis; the model's are replaced."""
 from __future__ import annotations
 
-from desktop.core.model import ORIGIN_MODEL, Analysis, Entity, Quote, Span
+from desktop.core.corrections import effective_entities, effective_quotes
+from desktop.core.model import ORIGIN_MODEL, Analysis, Entity
 from desktop.store.articles import now
-from desktop.store.models import AnalysisRow, EntityRow, QuoteRow, db
+from desktop.store.models import AnalysisRow, ArticleRow, EntityRow, QuoteRow, RejectionRow, db
+from desktop.store.rows import quote_fields, quote_from_row
 
 
 def save_analysis(article_id: int, analysis: Analysis) -> None:
@@ -32,7 +34,7 @@ def save_analysis(article_id: int, analysis: Analysis) -> None:
         ]
         for batch in range(0, len(entity_rows), 500):
             EntityRow.insert_many(entity_rows[batch : batch + 500]).execute()
-        quote_rows = [_quote_row(article_id, q) for q in analysis.quotes if q.origin == ORIGIN_MODEL]
+        quote_rows = [quote_fields(article_id, q) for q in analysis.quotes if q.origin == ORIGIN_MODEL]
         for batch in range(0, len(quote_rows), 500):
             QuoteRow.insert_many(quote_rows[batch : batch + 500]).execute()
         AnalysisRow.replace(
@@ -43,47 +45,45 @@ def save_analysis(article_id: int, analysis: Analysis) -> None:
         ).execute()
 
 
+def rejected_spans(article_id: int, kind: str) -> set[tuple[int, int]]:
+    query = RejectionRow.select(RejectionRow.start, RejectionRow.end).where(
+        (RejectionRow.article == article_id) & (RejectionRow.kind == kind)
+    )
+    return {(r.start, r.end) for r in query}
+
+
 def is_analysed(article_id: int) -> bool:
     return AnalysisRow.select().where(AnalysisRow.article == article_id).exists()
 
 
 def load_analysis(article_id: int) -> Analysis | None:
-    """The stored spans of an analysed article, or None if never analysed."""
+    """The spans of an analysed article as the user sees them (the model's
+    output with the user's corrections and rules applied), or None if the
+    article was never analysed."""
+    from desktop.store.corrections import rules_for
+
     meta = AnalysisRow.get_or_none(AnalysisRow.article == article_id)
     if meta is None:
         return None
-    entities = [
+    stored = [
         Entity(r.start, r.end, r.label, r.origin, r.id)
-        for r in EntityRow.select()
-        .where(EntityRow.article == article_id)
-        .order_by(EntityRow.start, EntityRow.end)
+        for r in EntityRow.select().where(EntityRow.article == article_id).order_by(EntityRow.start, EntityRow.end)
     ]
     quotes = [
-        _quote(r)
+        quote_from_row(r)
         for r in QuoteRow.select().where(QuoteRow.article == article_id).order_by(QuoteRow.start)
     ]
-    return Analysis(entities, quotes, meta.model_name, meta.model_version)
-
-
-def _quote_row(article_id: int, q: Quote) -> dict:
-    return {
-        "article": article_id,
-        "start": q.start,
-        "end": q.end,
-        "type": q.type,
-        "cue_start": q.cue.start if q.cue else None,
-        "cue_end": q.cue.end if q.cue else None,
-        "speaker_start": q.speaker_mention.start if q.speaker_mention else None,
-        "speaker_end": q.speaker_mention.end if q.speaker_mention else None,
-        "speaker_name": q.speaker_name,
-        "resolved": q.resolved,
-        "origin": q.origin,
-    }
-
-
-def _quote(r: QuoteRow) -> Quote:
-    cue = Span(r.cue_start, r.cue_end, "cue") if r.cue_start is not None else None
-    speaker = (
-        Span(r.speaker_start, r.speaker_end, "speaker") if r.speaker_start is not None else None
+    text = ArticleRow.get_by_id(article_id).text
+    entities = effective_entities(
+        text,
+        [e for e in stored if e.origin == ORIGIN_MODEL],
+        [e for e in stored if e.origin != ORIGIN_MODEL],
+        rejected_spans(article_id, "entity"),
+        rules_for(article_id, meta.analysed_at),
     )
-    return Quote(r.start, r.end, r.type, cue, speaker, r.speaker_name, bool(r.resolved), r.origin, r.id)
+    quotes = effective_quotes(
+        [q for q in quotes if q.origin == ORIGIN_MODEL],
+        [q for q in quotes if q.origin != ORIGIN_MODEL],
+        rejected_spans(article_id, "quote"),
+    )
+    return Analysis(entities, quotes, meta.model_name, meta.model_version)

@@ -66,9 +66,89 @@ def _m2_quotes(db: pw.Database) -> None:
     db.execute_sql('CREATE INDEX quote_article_start ON quote (article_id, "start")')
 
 
+# The codebook a new library starts with: general categories of news
+# analysis, and under Framing the generic news frames of Semetko and
+# Valkenburg (2000).  Users rename, recolour and delete them freely.
+DEFAULT_TAGS = (
+    # name, colour, parent, shortcut, description
+    ("Claim", "#ffd54f", None, "1", "An assertion presented as true"),
+    ("Evidence", "#a5d6a7", None, "2", "Data, documents or sources offered in support"),
+    ("Opinion", "#90caf9", None, "3", "A judgement or evaluation"),
+    ("Framing", "#ce93d8", None, "4", "How the story is framed"),
+    ("Conflict", "#f48fb1", "Framing", "5", "Disagreement between parties"),
+    ("Human interest", "#ffcc80", "Framing", "6", "A personal or emotional angle"),
+    ("Economic", "#b0bec5", "Framing", "7", "Consequences in money, jobs or markets"),
+    ("Question", "#80deea", None, "8", "Something to ask or follow up"),
+    ("Check", "#ef9a9a", None, "9", "Needs verification"),
+)
+
+
+def _m4_annotations(db: pw.Database) -> None:
+    db.execute_sql(
+        """CREATE TABLE tag (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            color TEXT NOT NULL,
+            parent_id INTEGER REFERENCES tag(id) ON DELETE SET NULL,
+            shortcut TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0)"""
+    )
+    db.execute_sql(
+        """CREATE TABLE annotation (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            CHECK ("start" >= 0 AND "end" > "start"))"""
+    )
+    db.execute_sql('CREATE INDEX annotation_article_start ON annotation (article_id, "start")')
+    db.execute_sql(
+        """CREATE TABLE annotation_tag (
+            annotation_id INTEGER NOT NULL REFERENCES annotation(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+            PRIMARY KEY (annotation_id, tag_id))"""
+    )
+    db.execute_sql("CREATE INDEX annotation_tag_tag ON annotation_tag (tag_id)")
+    # Model spans the user removed: a re-analysis must not bring them back.
+    db.execute_sql(
+        """CREATE TABLE rejection (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('entity', 'quote')),
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            UNIQUE (article_id, kind, "start", "end"))"""
+    )
+    # Library-wide rules: this text is always this label ('' = no entity).
+    # A rule made in one article applies to it and to every article analysed
+    # later; `everywhere` extends it to the articles analysed before.
+    db.execute_sql(
+        """CREATE TABLE entity_rule (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            article_id INTEGER REFERENCES article(id) ON DELETE SET NULL,
+            everywhere INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL)"""
+    )
+    ids: dict[str, int] = {}
+    for position, (name, colour, parent, shortcut, description) in enumerate(DEFAULT_TAGS):
+        cursor = db.execute_sql(
+            "INSERT INTO tag (name, color, parent_id, shortcut, description, position) VALUES (?, ?, ?, ?, ?, ?)",
+            (name, colour, ids.get(parent) if parent else None, shortcut, description, position),
+        )
+        ids[name] = cursor.lastrowid
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
+    _m4_annotations,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

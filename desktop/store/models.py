@@ -42,6 +42,17 @@ class AnalysisRow(BaseModel):
         table_name = "analysis"
 
 
+class EntityRuleRow(BaseModel):
+    text = pw.TextField(unique=True)
+    label = pw.TextField()
+    article = pw.ForeignKeyField(ArticleRow, null=True, on_delete="SET NULL")
+    everywhere = pw.BooleanField(default=False)
+    created = pw.TextField()
+
+    class Meta:
+        table_name = "entity_rule"
+
+
 class EntityRow(BaseModel):
     article = pw.ForeignKeyField(ArticleRow, on_delete="CASCADE", backref="entities")
     start = pw.IntegerField()
@@ -72,4 +83,51 @@ class QuoteRow(BaseModel):
         table_name = "quote"
 
 
-ALL_MODELS = (ArticleRow, AnalysisRow, EntityRow, QuoteRow)
+class TagRow(BaseModel):
+    name = pw.TextField(unique=True)
+    color = pw.TextField()
+    parent = pw.ForeignKeyField("self", null=True, on_delete="SET NULL", backref="children")
+    shortcut = pw.TextField(null=True)
+    description = pw.TextField(default="")
+    position = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "tag"
+
+
+class AnnotationRow(BaseModel):
+    article = pw.ForeignKeyField(ArticleRow, on_delete="CASCADE", backref="annotations")
+    start = pw.IntegerField()
+    end = pw.IntegerField()
+    note = pw.TextField(default="")
+    author = pw.TextField(default="")
+    created = pw.TextField()
+    modified = pw.TextField()
+
+    class Meta:
+        table_name = "annotation"
+
+
+class AnnotationTagRow(BaseModel):
+    annotation = pw.ForeignKeyField(AnnotationRow, on_delete="CASCADE", backref="tag_links")
+    tag = pw.ForeignKeyField(TagRow, on_delete="CASCADE", backref="annotation_links")
+
+    class Meta:
+        table_name = "annotation_tag"
+        primary_key = pw.CompositeKey("annotation", "tag")
+
+
+class RejectionRow(BaseModel):
+    article = pw.ForeignKeyField(ArticleRow, on_delete="CASCADE")
+    kind = pw.TextField()
+    start = pw.IntegerField()
+    end = pw.IntegerField()
+
+    class Meta:
+        table_name = "rejection"
+
+
+ALL_MODELS = (
+    ArticleRow, AnalysisRow, EntityRow, QuoteRow, TagRow, AnnotationRow, AnnotationTagRow,
+    RejectionRow, EntityRuleRow,
+)

@@ -1,0 +1,116 @@
+"""Highlights: passages with the user's tags, note, author and times."""
+from __future__ import annotations
+
+from desktop.core.errors import StoreError
+from desktop.core.model import Annotation
+from desktop.store.articles import now
+from desktop.store.models import AnnotationRow, AnnotationTagRow, ArticleRow, TagRow, db
+
+
+def _check_range(article_id: int, start: int, end: int) -> None:
+    row = ArticleRow.select(ArticleRow.text).where(ArticleRow.id == article_id).first()
+    if row is None:
+        raise StoreError(f"there is no article {article_id}.")
+    if not 0 <= start < end <= len(row.text):
+        raise StoreError(f"the range {start}–{end} is outside the article's text.")
+
+
+def _tag_ids(names: list[str]) -> list[int]:
+    rows = {r.name.casefold(): r.id for r in TagRow.select(TagRow.id, TagRow.name)}
+    missing = [n for n in names if n.casefold() not in rows]
+    if missing:
+        raise StoreError(f"there is no tag named '{missing[0]}'.")
+    return list(dict.fromkeys(rows[n.casefold()] for n in names))
+
+
+def add_annotation(article_id: int, annotation: Annotation) -> int:
+    """Store a highlight (restoring its id and times when given, for undo/redo)."""
+    _check_range(article_id, annotation.start, annotation.end)
+    stamp = now()
+    with db.atomic():
+        fields = dict(
+            article=article_id,
+            start=annotation.start,
+            end=annotation.end,
+            note=annotation.note,
+            author=annotation.author,
+            created=annotation.created or stamp,
+            modified=annotation.modified or stamp,
+        )
+        if annotation.id is not None:
+            fields["id"] = annotation.id
+        annotation_id = AnnotationRow.insert(**fields).execute()
+        tag_ids = _tag_ids(annotation.tags)
+        if tag_ids:
+            AnnotationTagRow.insert_many([{"annotation": annotation_id, "tag": t} for t in tag_ids]).execute()
+    return annotation_id
+
+
+def get_annotation(annotation_id: int) -> Annotation:
+    row = AnnotationRow.get_or_none(AnnotationRow.id == annotation_id)
+    if row is None:
+        raise StoreError(f"there is no highlight {annotation_id}.")
+    return _annotation(row, _tags_of([annotation_id]).get(annotation_id, []))
+
+
+def list_annotations(article_id: int) -> list[Annotation]:
+    rows = list(
+        AnnotationRow.select().where(AnnotationRow.article == article_id).order_by(AnnotationRow.start, AnnotationRow.id)
+    )
+    tags = _tags_of([r.id for r in rows])
+    return [_annotation(r, tags.get(r.id, [])) for r in rows]
+
+
+def _tags_of(annotation_ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    if not annotation_ids:
+        return out
+    query = (
+        AnnotationTagRow.select(AnnotationTagRow.annotation, TagRow.name)
+        .join(TagRow)
+        .where(AnnotationTagRow.annotation.in_(annotation_ids))
+        .order_by(TagRow.position, TagRow.name)
+        .tuples()
+    )
+    for annotation_id, name in query:
+        out.setdefault(annotation_id, []).append(name)
+    return out
+
+
+def _annotation(row: AnnotationRow, tags: list[str]) -> Annotation:
+    return Annotation(row.start, row.end, tags, row.note, row.author, row.created, row.modified, row.id)
+
+
+def delete_annotation(annotation_id: int) -> Annotation:
+    """Remove a highlight; return it whole, for undo."""
+    with db.atomic():
+        gone = get_annotation(annotation_id)
+        AnnotationRow.delete().where(AnnotationRow.id == annotation_id).execute()
+    return gone
+
+
+def set_note(annotation_id: int, note: str) -> str:
+    """Replace the note; return the old one."""
+    with db.atomic():
+        old = get_annotation(annotation_id).note
+        AnnotationRow.update(note=note, modified=now()).where(AnnotationRow.id == annotation_id).execute()
+    return old
+
+
+def set_tags(annotation_id: int, tags: list[str]) -> list[str]:
+    """Replace the tags; return the old ones."""
+    with db.atomic():
+        old = get_annotation(annotation_id).tags
+        tag_ids = _tag_ids(tags)
+        AnnotationTagRow.delete().where(AnnotationTagRow.annotation == annotation_id).execute()
+        if tag_ids:
+            AnnotationTagRow.insert_many([{"annotation": annotation_id, "tag": t} for t in tag_ids]).execute()
+        AnnotationRow.update(modified=now()).where(AnnotationRow.id == annotation_id).execute()
+    return old
+
+
+def article_id_of(annotation_id: int) -> int:
+    row = AnnotationRow.get_or_none(AnnotationRow.id == annotation_id)
+    if row is None:
+        raise StoreError(f"there is no highlight {annotation_id}.")
+    return row.article_id
