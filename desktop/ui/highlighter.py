@@ -15,7 +15,10 @@ from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop.core.offsets import Utf16Map
 
-LAYERS = ("entities", "highlights", "quotes", "focus", "find")
+# Merge order: later layers win where they set the same property.  Entity
+# backgrounds sit over highlight fills, while highlight underlines sit over
+# quote underlines, so all three stay readable where they overlap.
+LAYERS = ("highlight_fill", "entities", "quotes", "highlights", "focus", "find")
 
 
 @dataclass(frozen=True, slots=True)

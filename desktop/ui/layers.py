@@ -6,7 +6,7 @@ from collections import Counter
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from desktop.core import labels
-from desktop.core.model import Analysis, Quote
+from desktop.core.model import Analysis, Annotation, Quote
 from desktop.ui.highlighter import StyledSpan
 from desktop.ui.reader import background
 
@@ -66,3 +66,51 @@ def focus_layer(quote: Quote) -> list[StyledSpan]:
         m = quote.speaker_mention
         spans.append(StyledSpan(m.start, m.end, _underline(SPEAKER_COLOUR, bold=True), "speaker"))
     return spans
+
+
+def blend(colours: list[str]) -> QColor:
+    """The average of several colours: overlapping highlights mix visibly."""
+    qs = [QColor(c) for c in colours] or [QColor("#ffff00")]
+    n = len(qs)
+    return QColor(sum(c.red() for c in qs) // n, sum(c.green() for c in qs) // n, sum(c.blue() for c in qs) // n)
+
+
+def annotation_tip(annotation: Annotation) -> str:
+    tags = ", ".join(annotation.tags) or "untagged"
+    note = f" — {annotation.note}" if annotation.note else ""
+    return f"{tags}{note}"
+
+
+def highlight_layers(
+    annotations: list[Annotation], colours: dict[str, str]
+) -> tuple[list[StyledSpan], list[StyledSpan]]:
+    """Highlights cut at every edge: each piece has the blend of the tag
+    colours covering it (the fill, drawn under entity colours) and an
+    underline (wavy where highlights overlap, drawn over quote underlines),
+    with every covering tag and note on hover."""
+    edges = sorted({p for a in annotations for p in (a.start, a.end)})
+    ordered = sorted(annotations, key=lambda a: (a.start, -a.end))
+    fills, lines = [], []
+    active: list[Annotation] = []
+    index = 0
+    for left, right in zip(edges, edges[1:]):
+        while index < len(ordered) and ordered[index].start <= left:
+            active.append(ordered[index])
+            index += 1
+        active = [a for a in active if a.end > left]
+        covering = [a for a in active if a.start <= left and a.end >= right]
+        if not covering:
+            continue
+        tag_colours = [colours.get(t, "#ffe082") for a in covering for t in (a.tags or ["?"])]
+        fill = QTextCharFormat()
+        fill.setBackground(blend(tag_colours))
+        fill.setForeground(QColor("#111111"))
+        line = QTextCharFormat()
+        line.setUnderlineStyle(
+            QTextCharFormat.UnderlineStyle.WaveUnderline if len(covering) > 1
+            else QTextCharFormat.UnderlineStyle.SingleUnderline
+        )
+        line.setUnderlineColor(QColor(tag_colours[0]).darker(160))
+        fills.append(StyledSpan(left, right, fill))
+        lines.append(StyledSpan(left, right, line, "\n".join(annotation_tip(a) for a in covering)))
+    return fills, lines

@@ -1,11 +1,12 @@
 """The main window: the reader in the centre, docks around it."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import spacy
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,11 +29,18 @@ from desktop.store.articles import get_article, list_articles
 from desktop.ui import layers
 from desktop.ui.actions import build_actions
 from desktop.ui.actors_dock import ActorsDock
+from desktop.ui.annotating import Annotator
+from desktop.ui.annotations_dock import AnnotationsDock
+from desktop.ui.correcting import Corrector
+from desktop.ui.editor import ArticleEditor
 from desktop.ui.legend import LegendBar
 from desktop.ui.library_dock import LibraryDock
 from desktop.ui.quotes_dock import QuotesDock
 from desktop.ui.reader import ReaderView
+from desktop.ui.reader_menu import build_menu
 from desktop.ui.settings import Settings
+from desktop.ui.tag_bar import TagBar
+from desktop.ui.tags_dock import TagsDock
 from desktop.ui.workers import TaskRunner
 
 
@@ -51,15 +59,59 @@ class MainWindow(QMainWindow):
         self.hidden_labels = settings.hidden_labels()
         self.setWindowTitle("Byline")
         self.resize(1360, 860)
+        self.editor = ArticleEditor(self)
         self._build_centre()
         self._build_docks()
         self._build_status()
-        self.actions = build_actions(self, {
+        self.annotator = Annotator(self)
+        self.corrector = Corrector(self)
+        self.actions = build_actions(self, self._slots(), {
+            "undo": lambda: self.editor.group.createUndoAction(self, "&Undo"),
+            "redo": lambda: self.editor.group.createRedoAction(self, "&Redo"),
+        })
+        self._connect_annotating()
+        self._restore_layout()
+
+    def _slots(self) -> dict[str, Callable[[], object]]:
+        annotator = self.annotator
+        return {
             "open": self.open_files_dialog,
             "quit": self.close,
             "about": self.show_about,
-        })
-        self._restore_layout()
+            "next_highlight": lambda: annotator.step(1),
+            "previous_highlight": lambda: annotator.step(-1),
+            "edit_note": lambda: self._on_current_highlight(annotator.ask_note),
+            "edit_tags": lambda: self._on_current_highlight(annotator.ask_tags),
+            "delete_highlight": lambda: self._on_current_highlight(annotator.delete_highlight),
+            "new_tag": annotator.new_tag,
+            "reanalyse": self.reanalyse,
+        }
+
+    def _on_current_highlight(self, action: Callable[[int], None]) -> None:
+        annotation_id = self.annotator.current_highlight()
+        if annotation_id is None:
+            self.statusBar().showMessage("Choose a highlight first (F8 steps through them).", 4000)
+        else:
+            action(annotation_id)
+
+    def _connect_annotating(self) -> None:
+        annotator, tags_dock, notes = self.annotator, self.tags_dock, self.annotations_dock
+        self.editor.changed.connect(self._edited)
+        self.editor.refused.connect(lambda message: QMessageBox.warning(self, "Cannot do that", message))
+        self.reader.shortcutKey.connect(annotator.tag_by_key)
+        self.reader.customContextMenuRequested.connect(self._context_menu)
+        self.reader.selectionChanged.connect(self._selection_changed)
+        self.tag_bar.tagRequested.connect(annotator.tag_selection)
+        tags_dock.applyRequested.connect(annotator.tag_selection)
+        tags_dock.newRequested.connect(annotator.new_tag)
+        tags_dock.editRequested.connect(annotator.edit_tag)
+        tags_dock.deleteRequested.connect(annotator.delete_tag)
+        tags_dock.moveRequested.connect(annotator.move_tag)
+        notes.annotationChosen.connect(annotator.show_annotation)
+        notes.model.noteEdited.connect(annotator.set_note)
+        notes.tagsRequested.connect(annotator.ask_tags)
+        notes.deleteRequested.connect(annotator.delete_highlight)
+        annotator.refresh_tags()
 
     # construction ----------------------------------------------------------
     def _build_centre(self) -> None:
@@ -69,6 +121,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.legend = LegendBar(centre)
         self.reader = ReaderView(centre)
+        self.tag_bar = TagBar(self.reader.viewport())
         layout.addWidget(self.legend)
         layout.addWidget(self.reader, 1)
         self.setCentralWidget(centre)
@@ -76,11 +129,16 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.library_dock = LibraryDock(self)
+        self.tags_dock = TagsDock(self)
         self.quotes_dock = QuotesDock(self)
         self.actors_dock = ActorsDock(self)
+        self.annotations_dock = AnnotationsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tags_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.actors_dock)
+        self.tabifyDockWidget(self.actors_dock, self.annotations_dock)
+        self.actors_dock.raise_()
         self.resizeDocks([self.library_dock, self.quotes_dock], [300, 440], Qt.Orientation.Horizontal)
         self.library_dock.articleChosen.connect(self.open_article)
         self.quotes_dock.quoteChosen.connect(self.show_quote)
@@ -133,16 +191,26 @@ class MainWindow(QMainWindow):
         """Show an article at once; its spans follow from the database or a worker."""
         self.article = get_article(article_id)
         self.analysis = None
+        self.editor.set_article(article_id)
+        self.tag_bar.hide()
         self.setWindowTitle(f"{self.article.title} — Byline")
         self.reader.set_article(self.article)
         self.library_dock.mark_current(article_id)
         self.legend.set_labels({}, self.hidden_labels)
         self.quotes_dock.set_quotes(self.article.text, [])
         self.actors_dock.set_actors([])
+        self.annotator.refresh_annotations()
         stored = load_analysis(article_id)
         if stored is not None:
             self.apply_analysis(article_id, stored)
             return
+        self.reanalyse()
+
+    def reanalyse(self) -> None:
+        """Run the pipeline on the open article in the background."""
+        if self.article is None or self.article.id is None:
+            return
+        article_id = self.article.id
         self._busy(f"Analysing “{self.article.title}”…")
         self.runner.submit(
             partial(analyze_one, self.model_name, self.article.text),
@@ -168,6 +236,34 @@ class MainWindow(QMainWindow):
             f"{len(self.article.text.split()):,} words · {analysis.model_name} {analysis.model_version}"
         )
         self.analysisShown.emit(article_id)
+
+    def reload_analysis(self) -> None:
+        """Show the stored spans again after a correction (no spaCy run)."""
+        if self.article is not None and self.article.id is not None:
+            stored = load_analysis(self.article.id)
+            if stored is not None:
+                self.apply_analysis(self.article.id, stored)
+
+    def _edited(self, article_id: int, kinds: tuple[str, ...]) -> None:
+        if "tags" in kinds:
+            self.annotator.refresh_tags()
+        if self.article is None or self.article.id != article_id:
+            return
+        if "annotations" in kinds or "tags" in kinds:
+            self.annotator.refresh_annotations()
+        if "entities" in kinds or "quotes" in kinds:
+            self.reload_analysis()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        offset = self.reader.article_offset(self.reader.cursorForPosition(pos).position())
+        build_menu(self, offset).exec(self.reader.viewport().mapToGlobal(pos))
+
+    def _selection_changed(self) -> None:
+        if self.annotator.selection() is None:
+            self.tag_bar.hide()
+        else:
+            rect = self.reader.cursorRect()
+            self.tag_bar.show_at(rect.bottomLeft())
 
     def set_label_visible(self, label: str, visible: bool) -> None:
         (self.hidden_labels.discard if visible else self.hidden_labels.add)(label)

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -20,10 +24,50 @@ from desktop.core.offsets import Utf16Map
 from desktop.ui.highlighter import SpanHighlighter, StyledSpan
 
 
+class Gutter(QWidget):
+    """A strip left of the text with a bar beside every highlighted stretch,
+    one column per level of overlap, so nested highlights stay visible."""
+
+    WIDTH = 16
+
+    def __init__(self, reader: ReaderView) -> None:
+        super().__init__(reader)
+        self.reader = reader
+        self.marks: list[tuple[int, int, str, int]] = []  # start, end, colour, column
+
+    def set_marks(self, spans: list[tuple[int, int, str]]) -> None:
+        columns: list[int] = []  # end offset of the last mark in each column
+        self.marks = []
+        for start, end, colour in sorted(spans):
+            column = next((i for i, last in enumerate(columns) if last <= start), len(columns))
+            if column == len(columns):
+                columns.append(end)
+            else:
+                columns[column] = end
+            self.marks.append((start, end, colour, column))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        if not self.marks or self.reader.article is None:
+            return
+        painter = QPainter(self)
+        height = self.height()
+        # The gutter and the viewport share their top edge, so the cursor
+        # rectangles (viewport coordinates) are gutter coordinates too.
+        for start, end, colour, column in self.marks:
+            y0 = self.reader.offset_rect(start).top()
+            y1 = self.reader.offset_rect(max(start, end - 1)).bottom()
+            if y1 < 0 or y0 > height:
+                continue
+            x = 2 + min(column, 3) * 4
+            painter.fillRect(x, y0, 3, max(3, y1 - y0), QColor(colour).darker(130))
+
+
 class ReaderView(QTextEdit):
     """Read-only, selectable text; offsets in and out are article offsets."""
 
     selectionOffsetsChanged = Signal(int, int)  # noqa: N815 (Qt naming)
+    shortcutKey = Signal(str)  # noqa: N815: a tag shortcut key pressed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +91,11 @@ class ReaderView(QTextEdit):
         self._body_start = 0  # document position where the article text begins
         self._body_block = 0
         self.selectionChanged.connect(self._emit_selection)
+        self.shortcut_keys: set[str] = set()
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.gutter = Gutter(self)
+        self.setViewportMargins(Gutter.WIDTH, 0, 0, 0)
+        self.verticalScrollBar().valueChanged.connect(self.gutter.update)
         self.set_placeholder("Choose an article in the library, or File > Open… a text file.")
 
     # building ------------------------------------------------------------
@@ -139,13 +188,32 @@ class ReaderView(QTextEdit):
             if r.start <= local < r.start + r.length
         ]
 
+    def offset_rect(self, offset: int) -> QRect:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self.doc_position(offset), self.document().characterCount() - 1))
+        return self.cursorRect(cursor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.gutter.setGeometry(rect.left(), rect.top(), Gutter.WIDTH, rect.height())
+
+    # keys ----------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if plain and event.text() in self.shortcut_keys:
+            self.shortcutKey.emit(event.text())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     # hover ---------------------------------------------------------------
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.ToolTip:
             offset = self.article_offset(self.cursorForPosition(event.pos()).position())
             tips = [] if offset is None else [s.tip for _, s in self.highlighter.spans_at(offset) if s.tip]
             if tips:
-                QToolTip.showText(event.globalPos(), "<br>".join(escape(t) for t in dict.fromkeys(tips)), self)
+                QToolTip.showText(event.globalPos(), "<br>".join(escape(t).replace("\n", "<br>") for t in dict.fromkeys(tips)), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -1,0 +1,188 @@
+"""Highlighting and tagging: from the reader's selection to undo commands,
+and from the database back to the reader, the Tags and Annotations docks."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from desktop.core.model import Annotation, Tag
+from desktop.core.text import snap_to_words
+from desktop.store.annotations import get_annotation, list_annotations
+from desktop.store.tags import get_tag, list_tags, tag_usage
+from desktop.ui import commands, layers
+from desktop.ui.tag_dialog import TagDialog
+from desktop.ui.tags_picker import pick_tags
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class Annotator(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor = window.editor
+        self.tags: list[Tag] = []
+        self.annotations: list[Annotation] = []
+
+    # reading the database ------------------------------------------------------
+    def refresh_tags(self) -> None:
+        self.tags = list_tags()
+        usage = {t.name: tag_usage(t.id) for t in self.tags if t.id is not None}
+        self.window.tags_dock.set_tags(self.tags, usage)
+        self.window.reader.shortcut_keys = {t.shortcut for t in self.tags if t.shortcut}
+        self.window.tag_bar.set_tags(self.tags)
+
+    def refresh_annotations(self) -> None:
+        article = self.window.article
+        if article is None or article.id is None:
+            self.annotations = []
+        else:
+            self.annotations = list_annotations(article.id)
+        colours = {t.name: t.color for t in self.tags}
+        fills, lines = layers.highlight_layers(self.annotations, colours)
+        reader = self.window.reader
+        reader.set_layer("highlight_fill", fills)
+        reader.set_layer("highlights", lines)
+        reader.gutter.set_marks(
+            [(a.start, a.end, colours.get(a.tags[0], "#999999") if a.tags else "#999999") for a in self.annotations]
+        )
+        self.window.annotations_dock.set_annotations(
+            article.text if article else "", self.annotations, [t.name for t in self.tags]
+        )
+
+    # tagging -------------------------------------------------------------------
+    def selection(self) -> tuple[int, int] | None:
+        offsets = self.window.reader.selected_offsets()
+        article = self.window.article
+        if offsets is None or article is None:
+            return None
+        if self.window.settings.snap_to_words():
+            offsets = snap_to_words(article.text, *offsets)
+        return offsets if offsets[1] > offsets[0] else None
+
+    def tag_selection(self, tag_name: str) -> bool:
+        """Tag the selected text; on an existing highlight of exactly that
+        range, add the tag to it instead of stacking a copy."""
+        offsets = self.selection()
+        if offsets is None:
+            self.window.statusBar().showMessage("Select some text first, then choose a tag.", 4000)
+            return False
+        same = next((a for a in self.annotations if (a.start, a.end) == offsets), None)
+        if same is not None and same.id is not None:
+            if tag_name in same.tags:
+                return False
+            return self.editor.push(commands.SetHighlightTags(self.editor, same.id, [*same.tags, tag_name]))
+        annotation = Annotation(offsets[0], offsets[1], [tag_name], author=self.window.settings.author())
+        return self.editor.push(commands.AddHighlight(self.editor, annotation))
+
+    def tag_by_key(self, key: str) -> None:
+        tag = next((t for t in self.tags if t.shortcut == key), None)
+        if tag is not None:
+            self.tag_selection(tag.name)
+
+    def annotation_at(self, offset: int) -> Annotation | None:
+        covering = [a for a in self.annotations if a.start <= offset < a.end]
+        return min(covering, key=lambda a: a.end - a.start) if covering else None
+
+    # highlight edits ---------------------------------------------------------
+    def delete_highlight(self, annotation_id: int) -> None:
+        self.editor.push(commands.DeleteHighlight(self.editor, annotation_id))
+
+    def set_note(self, annotation_id: int, note: str) -> None:
+        self.editor.push(commands.EditNote(self.editor, annotation_id, note))
+
+    def ask_note(self, annotation_id: int) -> None:
+        current = get_annotation(annotation_id).note
+        note, ok = QInputDialog.getMultiLineText(self.window, "Note", "Note on this highlight:", current)
+        if ok and note != current:
+            self.set_note(annotation_id, note)
+
+    def ask_tags(self, annotation_id: int) -> None:
+        current = get_annotation(annotation_id).tags
+        chosen = pick_tags(self.window, self.tags, current)
+        if chosen is not None and chosen != current:
+            self.editor.push(commands.SetHighlightTags(self.editor, annotation_id, chosen))
+
+    def show_annotation(self, annotation_id: int) -> None:
+        annotation = next((a for a in self.annotations if a.id == annotation_id), None)
+        if annotation is not None:
+            self.window.reader.select_offsets(annotation.start, annotation.end)
+
+    def step(self, direction: int) -> None:
+        """Select the next (+1) or previous (-1) highlight from the cursor."""
+        if not self.annotations:
+            return
+        cursor = self.window.reader.textCursor()
+        here = self.window.reader.article_offset(cursor.selectionStart()) or 0
+        ordered = sorted(self.annotations, key=lambda a: (a.start, a.end))
+        if direction > 0:
+            target = next((a for a in ordered if a.start > here), ordered[0])
+        else:
+            target = next((a for a in reversed(ordered) if a.start < here), ordered[-1])
+        if target.id is not None:
+            self.window.annotations_dock.select(target.id, emit=False)
+            self.show_annotation(target.id)
+
+    def current_highlight(self) -> int | None:
+        """The highlight chosen in the dock, else the one under the cursor."""
+        chosen = self.window.annotations_dock.current_id()
+        if chosen is not None:
+            return chosen
+        here = self.window.reader.article_offset(self.window.reader.textCursor().position())
+        found = self.annotation_at(here) if here is not None else None
+        return found.id if found else None
+
+    # the codebook ------------------------------------------------------------
+    def new_tag(self) -> None:
+        dialog = TagDialog(self.tags, parent=self.window)
+        if dialog.exec():
+            self.editor.push(commands.CreateTag(self.editor, dialog.result_tag()))
+
+    def edit_tag(self, tag_id: int) -> None:
+        before = get_tag(tag_id)
+        dialog = TagDialog(self.tags, before, parent=self.window)
+        if not dialog.exec():
+            return
+        after = dialog.result_tag()
+        changes = {
+            key: getattr(after, key)
+            for key in ("name", "color", "parent", "shortcut", "description")
+            if getattr(after, key) != getattr(before, key)
+        }
+        if changes:
+            label = f"Rename tag '{before.name}'" if "name" in changes else f"Edit tag '{before.name}'"
+            self.editor.push(commands.EditTag(self.editor, tag_id, label, **changes))
+
+    def delete_tag(self, tag_id: int) -> None:
+        tag = get_tag(tag_id)
+        used = tag_usage(tag_id)
+        if used:
+            answer = QMessageBox.question(
+                self.window,
+                "Delete tag",
+                f"'{tag.name}' is used by {used} highlight{'s' if used != 1 else ''}. "
+                "Delete the tag and remove it from them?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.editor.push(commands.DeleteTag(self.editor, tag_id, tag.name))
+
+    def move_tag(self, tag_id: int, delta: int) -> None:
+        tag = get_tag(tag_id)
+        siblings = [t for t in self.tags if t.parent == tag.parent]
+        index = next(i for i, t in enumerate(siblings) if t.id == tag_id)
+        other_index = index + delta
+        if not 0 <= other_index < len(siblings):
+            return
+        other = siblings[other_index]
+        stack = self.editor.stack()
+        if stack is None:
+            return
+        stack.beginMacro(f"Move tag '{tag.name}'")
+        self.editor.push(commands.EditTag(self.editor, tag_id, "", position=other.position))
+        assert other.id is not None
+        self.editor.push(commands.EditTag(self.editor, other.id, "", position=tag.position))
+        stack.endMacro()
