@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         for record, article, analysis in zip(records, articles, analyses, strict=True)
     }
     score = score_quotes(records, predictions)
-    print(json.dumps(score.as_dict(), indent=1) if args.json else format_report(score))
+    print(json.dumps(score.summary(), indent=1) if args.json else format_report(score))
     return 0
 
 

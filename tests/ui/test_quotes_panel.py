@@ -1,0 +1,56 @@
+"""The Quotes panel drives the reader."""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from desktop.ui.layers import CUE_COLOUR, SPEAKER_COLOUR
+
+
+def test_choosing_a_quote_selects_and_marks_it_in_the_reader(make_window):
+    window = make_window()
+    dock = window.quotes_dock
+    text = window.article.text
+    assert dock.model.rowCount() >= 10
+    assert dock.count_label.text() == f"{dock.model.rowCount()} quotes"
+    row = next(i for i, q in enumerate(dock.model.quotes) if q.type == "direct" and q.cue and q.speaker_mention)
+    quote = dock.model.quotes[row]
+    dock.view.setCurrentIndex(dock.proxy.mapFromSource(dock.model.index(row, 3)))
+    cursor = window.reader.textCursor()
+    selected = window.reader.selected_offsets()
+    assert selected == (quote.start, quote.end)
+    assert cursor.selectedText().replace("\u2029", "\n") == text[quote.start:quote.end]
+    cue_lines = {f.underlineColor().name() for f in window.reader.formats_at(quote.cue.start)}
+    speaker_lines = {f.underlineColor().name() for f in window.reader.formats_at(quote.speaker_mention.start)}
+    assert QColor(CUE_COLOUR).name() in cue_lines
+    assert QColor(SPEAKER_COLOUR).name() in speaker_lines
+
+
+def test_filters_by_speaker_type_and_words(make_window):
+    window = make_window()
+    dock = window.quotes_dock
+    total = dock.model.rowCount()
+    dock.set_speaker_filter("Emmanuel Macron")
+    shown = [dock.proxy.index(r, 0).data() for r in range(dock.proxy.rowCount())]
+    assert shown and set(shown) == {"Emmanuel Macron"}
+    dock.set_speaker_filter("")
+    dock.type_box.setCurrentIndex(dock.type_box.findData("direct"))
+    types = {dock.proxy.index(r, 2).data() for r in range(dock.proxy.rowCount())}
+    assert types == {"“D”"}
+    dock.type_box.setCurrentIndex(0)
+    dock.search.setText("NATO moving")
+    assert dock.proxy.rowCount() >= 1
+    assert dock.count_label.text() == f"{dock.proxy.rowCount()} of {total} quotes"
+
+
+def test_hovering_a_quote_names_its_speaker(make_window):
+    window = make_window()
+    quote = next(q for q in window.analysis.quotes if q.speaker_name == "Emmanuel Macron" and q.type == "direct")
+    tips = [s.tip for _, s in window.reader.highlighter.spans_at(quote.start + 3) if s.tip]
+    assert any("Emmanuel Macron" in tip for tip in tips)
+
+
+def test_quote_models_pass_the_model_tester(make_window, qtmodeltester):
+    window = make_window()
+    qtmodeltester.check(window.quotes_dock.model)
+    qtmodeltester.check(window.library_dock.model)
+    qtmodeltester.check(window.annotations_dock.model)
