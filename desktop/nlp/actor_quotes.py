@@ -1,0 +1,183 @@
+"""Linking quote speakers to actor clusters.
+
+A quote whose ``speaker_name`` is resolved must end up with an actor: the
+speaker name is looked up among the clusters (a bare title such as "the
+President" goes to the person last given that title; then the same name or
+country, the full name a surname or given name belongs to, the entity the
+speaker mention mostly covers, a near spelling) and, failing all that,
+becomes a new actor.  The quote's ``speaker_mention`` then counts as a
+mention of it: "name", "pronoun" or "description".
+"""
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from desktop.core.model import (
+    MENTION_DESCRIPTION,
+    MENTION_NAME,
+    MENTION_PRONOUN,
+    Mention,
+    Quote,
+    Span,
+)
+from desktop.nlp import actor_names as names
+from desktop.nlp import actor_persons as persons
+from desktop.nlp.actor_cluster import Grouper
+from desktop.nlp.actor_mentions import Cluster
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def cluster_at(grouper: Grouper, span: Span, share: float = 0.0) -> Cluster | None:
+    """The cluster owning an entity that overlaps ``span`` (by more than
+    ``share`` of the span's length), if any."""
+    for cluster in grouper.alive():
+        for cand in cluster.cands:
+            common = min(cand.end, span.end) - max(cand.start, span.start)
+            if common > 0 and common > share * (span.end - span.start):
+                return cluster
+    return None
+
+
+def _pick(hits: list[Cluster], preferred: Cluster | None, position: int) -> Cluster | None:
+    """One cluster out of several: the one the mention is in, else the most
+    recently mentioned before ``position``, else the first."""
+    if not hits:
+        return None
+    if preferred in hits or len(hits) == 1:
+        return preferred if preferred in hits else hits[0]
+    scored = [(max([p for p in c.positions() if p < position], default=-1), i)
+              for i, c in enumerate(hits)]
+    return hits[max(scored)[1]]
+
+
+def find_speaker(grouper: Grouper, name: str, mention: Span | None,
+                 position: int) -> Cluster | None:
+    """The existing cluster a resolved speaker name refers to, or None."""
+    at_mention = cluster_at(grouper, mention) if mention is not None else None
+    cleaned = names.clean_name(name)
+    stripped, had = names.strip_title(cleaned)
+    forms = [stripped, cleaned] if had else [cleaned]
+    # A bare title ("the President said"): the person last given that title.
+    title = names.bare_title(cleaned)
+    if title:
+        hits = [c for c in grouper.alive() if any(x.title == title for x in c.cands)]
+        if hits:
+            return _pick(hits, at_mention, position)
+    for form in forms:
+        k = names.key(form)
+        target = grouper.alias_target.get(k)
+        if target is not None:
+            k = names.key(target)
+        hits = grouper.find_by_key(k)
+        code = names.country_code(form)
+        if code:
+            hits += [c for c in grouper.alive() if c.country == code and c not in hits]
+        if hits:
+            return _pick(hits, at_mention, position)
+    # Person names: "Hillary Clinton" for "Hillary Rodham Clinton", "Scholz"
+    # for "Olaf Scholz".
+    people = grouper.person_clusters()
+    parsed = persons.parse_person(stripped)
+    if parsed.is_full:
+        hits = [p for p in people if any(persons.same_person(parsed, f) for f in p.full_names())]
+        if hits:
+            return _pick(hits, at_mention, position)
+    elif " " not in stripped:
+        found = grouper.person_for_short(names.key(stripped), position, people)
+        if found is not None:
+            return found
+    # The mention is mostly an entity of some cluster: "Detective Constable
+    # Daniel Dubé" for the speaker "Constable Daniel Dubé".  (Not a mere
+    # overlap: "the Kremlin spokesman Dmitry Peskov" is not the Kremlin.)
+    if mention is not None:
+        owner = cluster_at(grouper, mention, share=0.5)
+        if owner is not None:
+            return owner
+    # Near spellings of any known name.
+    k = names.key(stripped)
+    if len(k) >= 5:
+        clusters = grouper.alive()
+        scored = [(fuzz.ratio(k, ck), i) for i, c in enumerate(clusters)
+                  for ck in c.keys() if len(ck) >= 5]
+        if scored and max(scored)[0] >= 92:
+            return clusters[max(scored)[1]]
+    return None
+
+
+def mention_kind(text: str, span: Span, cluster: Cluster) -> str:
+    """"name" if the words are a name of the cluster's actor, else "pronoun"
+    or "description"."""
+    words = names.clean_name(text[span.start:span.end])
+    if words.lower() in names.PRONOUNS:
+        return MENTION_PRONOUN
+    stripped, _ = names.strip_title(words)
+    keys = cluster.keys()
+    for form in (words, stripped):
+        k = names.key(form)
+        if k in keys:
+            return MENTION_NAME
+        if " " not in k and any(persons.short_name_matches(k, f) for f in cluster.full_names()):
+            return MENTION_NAME
+    return MENTION_DESCRIPTION
+
+
+def _drop_modifiers(grouper: Grouper, span: Span, speaker: Cluster) -> None:
+    """A nationality inside a speaker's description ("the German leader")
+    qualifies the speaker; it is no mention of the Germans."""
+    for cluster in grouper.alive():
+        if cluster is speaker:
+            continue
+        cluster.cands = [c for c in cluster.cands if not (
+            c.label == "NORP" and span.start <= c.start and c.end <= span.end)]
+
+
+def attach(grouper: Grouper, cluster: Cluster, quote: Quote) -> None:
+    """Count the quote for ``cluster`` and add its speaker mention."""
+    cluster.quote_count += 1
+    span = quote.speaker_mention
+    if span is None or span.end <= span.start:
+        return
+    kind = mention_kind(grouper.text, span, cluster)
+    if kind == MENTION_DESCRIPTION:
+        _drop_modifiers(grouper, span, cluster)
+    words = grouper.text[span.start:span.end].lower()
+    if kind == MENTION_PRONOUN and words in names.PERSON_PRONOUNS:
+        cluster.person_pronouns += 1  # "he said": the speaker is a person
+    taken = [(c.start, c.end) for c in cluster.cands] + [
+        (m.start, m.end) for m in cluster.speaker_mentions]
+    if any(_overlaps(s, e, span.start, span.end) for s, e in taken):
+        return  # already counted, e.g. the entity "Putin" in "Putin said"
+    cluster.speaker_mentions.append(Mention(span.start, span.end, kind))
+
+
+def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
+    """The cluster of each quote's speaker (None when the quote has none).
+
+    Resolved speakers always get a cluster, new if need be.  An unresolved
+    quote is linked only when its speaker mention is exactly an entity of a
+    cluster, which is evidence enough.
+    """
+    out: list[Cluster | None] = []
+    for quote in quotes:
+        mention = quote.speaker_mention
+        position = mention.start if mention is not None else quote.start
+        cluster: Cluster | None = None
+        if quote.speaker_name and quote.resolved:
+            cluster = find_speaker(grouper, quote.speaker_name, mention, position)
+            if cluster is None:
+                cleaned = names.clean_name(quote.speaker_name)
+                cluster = Cluster(extra_names=[names.strip_title(cleaned)[0] or cleaned])
+                grouper.clusters.append(cluster)
+        elif mention is not None:
+            owner = cluster_at(grouper, mention)
+            if owner is not None and any(
+                (c.start, c.end) == (mention.start, mention.end) for c in owner.cands
+            ):
+                cluster = owner
+        if cluster is not None:
+            attach(grouper, cluster, quote)
+        out.append(cluster)
+    return out
