@@ -6,12 +6,15 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "desktop"
 HEADLESS = ("core", "nlp", "store", "formats", "services", "commands")
+# PDF output uses Qt's PDF writer, imported inside its render function only.
+QT_ALLOWED = {"formats/pdf_export.py"}
 
 
 def test_no_pyside6_import_outside_ui():
     offenders = []
     for path in PACKAGE.rglob("*.py"):
-        if path.relative_to(PACKAGE).parts[0] == "ui":
+        relative = path.relative_to(PACKAGE)
+        if relative.parts[0] == "ui" or relative.as_posix() in QT_ALLOWED:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = []

@@ -8,13 +8,14 @@ below, which loads each bundle through the service layer and hands it to
 checks between articles; the exporter then removes its temporary output, so
 a cancelled export leaves nothing behind.
 """
+
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,9 +40,13 @@ from desktop.ui.workers import Task
 ExportFn = Callable[..., list[str]]
 
 
-def export_articles(ids: Sequence[int], fmt: str, path: Path,
-                    progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> list[str]:
+def export_articles(
+    ids: Sequence[int],
+    fmt: str,
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[str]:
     """The default exporter: the library's articles, loaded one at a time."""
     from desktop.formats.exporters import LazyBundles, export
     from desktop.services.bundles import load_bundle
@@ -75,8 +80,13 @@ class ExportDialog(QDialog):
 
     exported = Signal(str, list)  # path, warnings
 
-    def __init__(self, article_ids: Sequence[int], export_fn: ExportFn | None = None,
-                 parent: QWidget | None = None, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        article_ids: Sequence[int],
+        export_fn: ExportFn | None = None,
+        parent: QWidget | None = None,
+        folder: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.ids = list(article_ids)
@@ -91,7 +101,10 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox()
         for f in FORMATS.values():
-            self.format.addItem(f"{f.name.upper()} — {f.description}", f.name)
+            self.format.addItem(f.name.upper(), f.name)
+            self.format.setItemData(
+                self.format.count() - 1, f.description, Qt.ItemDataRole.ToolTipRole
+            )
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.path = QLineEdit()
@@ -110,7 +123,9 @@ class ExportDialog(QDialog):
         self.warnings.setReadOnly(True)
         self.warnings.setVisible(False)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.reject)
@@ -158,7 +173,9 @@ class ExportDialog(QDialog):
         if fmt.extension and not (fmt.per_article and len(self.ids) > 1):
             chosen, _ = QFileDialog.getSaveFileName(self, "Export to", current, f"*{fmt.extension}")
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export to (a folder, or a .zip)", current)
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Export to (a folder, or a .zip)", current
+            )
         if chosen:
             self.path.setText(chosen)
 
@@ -173,7 +190,9 @@ class ExportDialog(QDialog):
 
         def work() -> tuple[str, list[str]]:
             try:
-                warnings = fn(ids, fmt, target, lambda done, total: progress.emit(done, total), cancel.is_set)
+                warnings = fn(
+                    ids, fmt, target, lambda done, total: progress.emit(done, total), cancel.is_set
+                )
             except ExportCancelled:
                 return "cancelled", []
             except OSError as exc:  # a disk error is a message, not a crash
