@@ -38,3 +38,22 @@ def analyze_one(model: str | None, text: str) -> Analysis:
     from desktop.nlp.pipeline import load_pipeline
 
     return next(analyze_texts(load_pipeline(model), [text]))
+
+
+def reanalyse_articles(model: str | None, article_ids: list[int], report: Callable[[int, int], None]) -> int:
+    """Run the pipeline again on the articles, in batches, saving each;
+    the user's corrections are kept (they live apart from the model's spans)."""
+    from desktop.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(model)
+    total = len(article_ids)
+    report(0, total)
+    done = 0
+    for start in range(0, total, 16):
+        batch = article_ids[start:start + 16]
+        texts = [get_article(i).text for i in batch]
+        for article_id, analysis in zip(batch, analyze_texts(nlp, texts), strict=True):
+            save_analysis(article_id, analysis)
+        done += len(batch)
+        report(done, total)
+    return done

@@ -70,3 +70,11 @@ def list_articles() -> list[ArticleSummary]:
 
 def count_articles() -> int:
     return ArticleRow.select().count()
+
+
+def get_article_titles(ids: list[int]) -> list[tuple[int, str]]:
+    """(id, title) of the given articles that still exist, in the given order."""
+    if not ids:
+        return []
+    found = {r.id: r.title for r in ArticleRow.select(ArticleRow.id, ArticleRow.title).where(ArticleRow.id.in_(ids))}
+    return [(i, found[i]) for i in ids if i in found]

@@ -22,6 +22,8 @@ class ActionSpec:
 
 SPECS = (
     ActionSpec("open", "&File", "&Open…", (QKeySequence.StandardKey.Open,), "Import files and open them"),
+    ActionSpec("preferences", "&File", "&Preferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+               "Pipeline, author, theme, font, line length", True),
     ActionSpec("quit", "&File", "&Quit", (QKeySequence.StandardKey.Quit,), "Close Byline", True),
     # Undo and redo come from the undo group, which names the action to undo.
     ActionSpec("undo", "&Edit", "&Undo", (QKeySequence.StandardKey.Undo,), "Undo the last edit"),
@@ -32,8 +34,22 @@ SPECS = (
     ActionSpec("edit_tags", "&Edit", "Change &tags…", ("Ctrl+Shift+G",), "Change the tags of the current highlight"),
     ActionSpec("delete_highlight", "&Edit", "&Delete highlight", ("Shift+Del",), "Delete the current highlight"),
     ActionSpec("new_tag", "&Edit", "New ta&g…", ("Ctrl+Shift+T",), "Add a tag to the codebook", True),
+    ActionSpec("find", "&Edit", "&Find…", (QKeySequence.StandardKey.Find,), "Find in the article", True),
+    ActionSpec("find_next", "&Edit", "Find ne&xt", (QKeySequence.StandardKey.FindNext, "F3"), "Next match"),
+    ActionSpec("find_previous", "&Edit", "Find pre&vious", (QKeySequence.StandardKey.FindPrevious, "Shift+F3"),
+               "Previous match"),
+    ActionSpec("zoom_in", "&View", "Zoom &in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"), "Larger text"),
+    ActionSpec("zoom_out", "&View", "Zoom &out", (QKeySequence.StandardKey.ZoomOut, "Ctrl+-"), "Smaller text"),
+    ActionSpec("zoom_reset", "&View", "&Actual size", ("Ctrl+0",), "Text at 100 %"),
+    ActionSpec("show_library", "&View", "&Library", ("Alt+1",), "Show and focus the Library", True),
+    ActionSpec("show_tags", "&View", "&Tags", ("Alt+2",), "Show and focus the Tags"),
+    ActionSpec("show_quotes", "&View", "&Quotes", ("Alt+3",), "Show and focus the Quotes"),
+    ActionSpec("show_actors", "&View", "A&ctors", ("Alt+4",), "Show and focus the Actors"),
+    ActionSpec("show_annotations", "&View", "A&nnotations", ("Alt+5",), "Show and focus the Annotations"),
+    ActionSpec("show_reader", "&View", "&Reader", ("Alt+0",), "Focus the article text"),
     ActionSpec("reanalyse", "&Article", "&Re-analyse", ("Ctrl+Shift+R",),
                "Run the pipeline again on this article; your corrections are kept"),
+    ActionSpec("shortcuts", "&Help", "&Keyboard Shortcuts", ("F1",), "Every shortcut of Byline"),
     ActionSpec("about", "&Help", "&About Byline", (), "Versions of Byline, spaCy and the model"),
 )
 
@@ -47,7 +63,8 @@ def build_actions(
     their menus with their shortcuts, and connect them."""
     factories = factories or {}
     actions: dict[str, QAction] = {}
-    menus: dict[str, QMenu] = {}
+    menus: dict[str, QMenu] = getattr(window, "menus", {})
+    window.menus = menus  # type: ignore[attr-defined]
     for spec in SPECS:
         if spec.key in factories:
             action = factories[spec.key]()

@@ -34,6 +34,7 @@ class Annotator(QObject):
         self.window.tags_dock.set_tags(self.tags, usage)
         self.window.reader.shortcut_keys = {t.shortcut for t in self.tags if t.shortcut}
         self.window.tag_bar.set_tags(self.tags)
+        self.window.find_bar.set_tags(self.tags)
 
     def refresh_annotations(self) -> None:
         article = self.window.article
@@ -42,7 +43,7 @@ class Annotator(QObject):
         else:
             self.annotations = list_annotations(article.id)
         colours = {t.name: t.color for t in self.tags}
-        fills, lines = layers.highlight_layers(self.annotations, colours)
+        fills, lines = layers.highlight_layers(self.annotations, colours, self.window.reading.theme)
         reader = self.window.reader
         reader.set_layer("highlight_fill", fills)
         reader.set_layer("highlights", lines)
@@ -77,6 +78,22 @@ class Annotator(QObject):
             return self.editor.push(commands.SetHighlightTags(self.editor, same.id, [*same.tags, tag_name]))
         annotation = Annotation(offsets[0], offsets[1], [tag_name], author=self.window.settings.author())
         return self.editor.push(commands.AddHighlight(self.editor, annotation))
+
+    def tag_all(self, tag_name: str, matches: list[tuple[int, int]]) -> None:
+        """Tag every find match in one undoable step."""
+        stack = self.editor.stack()
+        if stack is None or not matches:
+            return
+        author = self.window.settings.author()
+        stack.beginMacro(f"Tag {len(matches)} matches '{tag_name}'")
+        for start, end in matches:
+            same = next((a for a in self.annotations if (a.start, a.end) == (start, end)), None)
+            if same is not None and same.id is not None:
+                if tag_name not in same.tags:
+                    self.editor.push(commands.SetHighlightTags(self.editor, same.id, [*same.tags, tag_name]))
+            else:
+                self.editor.push(commands.AddHighlight(self.editor, Annotation(start, end, [tag_name], author=author)))
+        stack.endMacro()
 
     def tag_by_key(self, key: str) -> None:
         tag = next((t for t in self.tags if t.shortcut == key), None)

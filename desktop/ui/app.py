@@ -77,7 +77,10 @@ def open_initial(window: MainWindow, files: list[Path]) -> None:
             QApplication.exit(2)
         return
     rows = list_articles()
-    if rows:
+    last = window.settings.last_article()
+    if last is not None and any(row.id == last for row in rows):
+        window.open_article(last)  # where the user left off, scroll position included
+    elif rows:
         window.open_article(rows[0].id)
 
 

@@ -6,21 +6,35 @@ from collections import Counter
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from desktop.core import labels
+from desktop.core.colours import DARK, LIGHT, text_colour, themed
 from desktop.core.model import Analysis, Annotation, Quote
 from desktop.ui.highlighter import StyledSpan
-from desktop.ui.reader import background
 
 QUOTE_COLOUR = "#d08c00"
 CUE_COLOUR = "#b03060"
 SPEAKER_COLOUR = "#1f5fbf"
+# Underlines must stand out from the page in each theme.
+LINE_COLOURS = {
+    LIGHT: {"quote": QUOTE_COLOUR, "cue": CUE_COLOUR, "speaker": SPEAKER_COLOUR},
+    DARK: {"quote": "#f0b030", "cue": "#ff7aa8", "speaker": "#7fb2ff"},
+}
+
+
+def background(colour: str, theme: str = LIGHT) -> QTextCharFormat:
+    """A highlight in ``colour`` adapted to the theme, with text on it kept
+    at WCAG AA contrast."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(themed(colour, theme)))
+    fmt.setForeground(QColor(text_colour(theme)))
+    return fmt
 
 
 def label_counts(analysis: Analysis) -> dict[str, int]:
     return dict(Counter(e.label for e in analysis.entities))
 
 
-def entity_layer(analysis: Analysis, hidden: set[str]) -> list[StyledSpan]:
-    formats = {label: background(labels.colour(label)) for label in label_counts(analysis)}
+def entity_layer(analysis: Analysis, hidden: set[str], theme: str = LIGHT) -> list[StyledSpan]:
+    formats = {label: background(labels.colour(label), theme) for label in label_counts(analysis)}
     return [
         StyledSpan(e.start, e.end, formats[e.label], f"{e.label}: {labels.describe(e.label)}")
         for e in analysis.entities
@@ -37,11 +51,11 @@ def _underline(colour: str, bold: bool = False) -> QTextCharFormat:
     return fmt
 
 
-def quote_layer(text: str, quotes: list[Quote]) -> list[StyledSpan]:
+def quote_layer(text: str, quotes: list[Quote], theme: str = LIGHT) -> list[StyledSpan]:
     """Every quote's content, dotted-underlined, with its speaker on hover."""
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    fmt.setUnderlineColor(QColor(QUOTE_COLOUR))
+    fmt.setUnderlineColor(QColor(LINE_COLOURS[theme]["quote"]))
     spans = []
     for quote in quotes:
         who = quote.speaker_name or (
@@ -52,19 +66,20 @@ def quote_layer(text: str, quotes: list[Quote]) -> list[StyledSpan]:
     return spans
 
 
-def focus_layer(quote: Quote) -> list[StyledSpan]:
+def focus_layer(quote: Quote, theme: str = LIGHT) -> list[StyledSpan]:
     """The chosen quote: content, cue and speaker mention, each marked apart
     from the entity colours (underlines and weight, not backgrounds)."""
+    lines = LINE_COLOURS[theme]
     content = QTextCharFormat()
     content.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    content.setUnderlineColor(QColor(QUOTE_COLOUR))
+    content.setUnderlineColor(QColor(lines["quote"]))
     content.setFontItalic(True)
     spans = [StyledSpan(quote.start, quote.end, content)]
     if quote.cue:
-        spans.append(StyledSpan(quote.cue.start, quote.cue.end, _underline(CUE_COLOUR, bold=True), "cue"))
+        spans.append(StyledSpan(quote.cue.start, quote.cue.end, _underline(lines["cue"], bold=True), "cue"))
     if quote.speaker_mention:
         m = quote.speaker_mention
-        spans.append(StyledSpan(m.start, m.end, _underline(SPEAKER_COLOUR, bold=True), "speaker"))
+        spans.append(StyledSpan(m.start, m.end, _underline(lines["speaker"], bold=True), "speaker"))
     return spans
 
 
@@ -82,7 +97,7 @@ def annotation_tip(annotation: Annotation) -> str:
 
 
 def highlight_layers(
-    annotations: list[Annotation], colours: dict[str, str]
+    annotations: list[Annotation], colours: dict[str, str], theme: str = LIGHT
 ) -> tuple[list[StyledSpan], list[StyledSpan]]:
     """Highlights cut at every edge: each piece has the blend of the tag
     colours covering it (the fill, drawn under entity colours) and an
@@ -102,15 +117,14 @@ def highlight_layers(
         if not covering:
             continue
         tag_colours = [colours.get(t, "#ffe082") for a in covering for t in (a.tags or ["?"])]
-        fill = QTextCharFormat()
-        fill.setBackground(blend(tag_colours))
-        fill.setForeground(QColor("#111111"))
+        fill = background(blend(tag_colours).name(), theme)
         line = QTextCharFormat()
         line.setUnderlineStyle(
             QTextCharFormat.UnderlineStyle.WaveUnderline if len(covering) > 1
             else QTextCharFormat.UnderlineStyle.SingleUnderline
         )
-        line.setUnderlineColor(QColor(tag_colours[0]).darker(160))
+        underline = QColor(tag_colours[0])
+        line.setUnderlineColor(underline.darker(160) if theme == LIGHT else underline.lighter(120))
         fills.append(StyledSpan(left, right, fill))
         lines.append(StyledSpan(left, right, line, "\n".join(annotation_tip(a) for a in covering)))
     return fills, lines

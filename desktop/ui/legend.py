@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from desktop.core import labels
+from desktop.core.colours import LIGHT, themed
 from desktop.ui.flow_layout import FlowLayout
 
 
@@ -26,7 +27,7 @@ class LegendBar(QWidget):
         self._layout.setContentsMargins(8, 4, 8, 4)
         self.boxes: dict[str, QCheckBox] = {}
 
-    def set_labels(self, counts: dict[str, int], hidden: set[str]) -> None:
+    def set_labels(self, counts: dict[str, int], hidden: set[str], theme: str = LIGHT) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item is not None and item.widget() is not None:
@@ -37,7 +38,7 @@ class LegendBar(QWidget):
             return
         for label in labels.sort_labels(counts):
             box = QCheckBox(f"{label} ({counts[label]})")
-            box.setIcon(swatch(labels.colour(label)))
+            box.setIcon(swatch(themed(labels.colour(label), theme)))
             box.setToolTip(labels.describe(label))
             box.setChecked(label not in hidden)
             box.toggled.connect(lambda on, name=label: self.labelToggled.emit(name, on))

@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 
 import spacy
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,7 +22,7 @@ from desktop import __version__
 from desktop.core.errors import BylineError
 from desktop.core.model import Analysis, Article
 from desktop.nlp.pipeline import default_pipeline_name, load_pipeline, model_identity
-from desktop.services.analysis import analyze_one
+from desktop.services.analysis import analyze_one, reanalyse_articles
 from desktop.services.importing import import_files
 from desktop.store.analyses import load_analysis, save_analysis
 from desktop.store.articles import get_article, list_articles
@@ -33,11 +33,13 @@ from desktop.ui.annotating import Annotator
 from desktop.ui.annotations_dock import AnnotationsDock
 from desktop.ui.correcting import Corrector
 from desktop.ui.editor import ArticleEditor
+from desktop.ui.find_bar import FindBar
 from desktop.ui.legend import LegendBar
 from desktop.ui.library_dock import LibraryDock
 from desktop.ui.quotes_dock import QuotesDock
 from desktop.ui.reader import ReaderView
 from desktop.ui.reader_menu import build_menu
+from desktop.ui.reading import Reading
 from desktop.ui.settings import Settings
 from desktop.ui.tag_bar import TagBar
 from desktop.ui.tags_dock import TagsDock
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self._build_docks()
         self._build_status()
+        self.reading = Reading(self)
         self.annotator = Annotator(self)
         self.corrector = Corrector(self)
         self.actions = build_actions(self, self._slots(), {
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
             "redo": lambda: self.editor.group.createRedoAction(self, "&Redo"),
         })
         self._connect_annotating()
+        self.reading.install()
         self._restore_layout()
 
     def _slots(self) -> dict[str, Callable[[], object]]:
@@ -85,6 +89,20 @@ class MainWindow(QMainWindow):
             "delete_highlight": lambda: self._on_current_highlight(annotator.delete_highlight),
             "new_tag": annotator.new_tag,
             "reanalyse": self.reanalyse,
+            "preferences": lambda: self.reading.preferences(),
+            "find": lambda: self.reading.find(),
+            "find_next": lambda: self.reading.find_step(1),
+            "find_previous": lambda: self.reading.find_step(-1),
+            "zoom_in": lambda: self.reading.zoom(1),
+            "zoom_out": lambda: self.reading.zoom(-1),
+            "zoom_reset": lambda: self.reading.zoom(0),
+            "show_library": lambda: self.reading.focus_dock(self.library_dock),
+            "show_tags": lambda: self.reading.focus_dock(self.tags_dock),
+            "show_quotes": lambda: self.reading.focus_dock(self.quotes_dock),
+            "show_actors": lambda: self.reading.focus_dock(self.actors_dock),
+            "show_annotations": lambda: self.reading.focus_dock(self.annotations_dock),
+            "show_reader": lambda: self.reader.setFocus(),
+            "shortcuts": lambda: self.reading.shortcuts(),
         }
 
     def _on_current_highlight(self, action: Callable[[int], None]) -> None:
@@ -120,9 +138,11 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.legend = LegendBar(centre)
+        self.find_bar = FindBar(centre)
         self.reader = ReaderView(centre)
         self.tag_bar = TagBar(self.reader.viewport())
         layout.addWidget(self.legend)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.reader, 1)
         self.setCentralWidget(centre)
         self.legend.labelToggled.connect(self.set_label_visible)
@@ -161,6 +181,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.reading.close()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.set_hidden_labels(self.hidden_labels)
@@ -181,7 +202,27 @@ class MainWindow(QMainWindow):
         self.model_info = info
         self.modelLoaded.emit(info[0])
         if not self.runner.busy():
-            self._idle(f"Pipeline {info[0]} {info[1]} ready")
+            self._idle(f"pipeline {info[0]} {info[1]} ready")
+
+    def set_model(self, name: str) -> None:
+        """Use another pipeline: load it and re-analyse the open article."""
+        if not name or name == self.model_name:
+            return
+        self.model_name = name
+        self.model_info = None
+        self.start_model_loading()
+        self.reanalyse()
+
+    def reanalyse_library(self, report: Callable[[int, int], None]) -> None:
+        """Re-analyse every article with the current pipeline, in the background."""
+        ids = [row.id for row in list_articles()]
+        self._busy(f"Re-analysing {len(ids)} articles…")
+        self.runner.submit_with_progress(
+            partial(reanalyse_articles, self.model_name, ids),
+            report,
+            lambda _n: (self._idle("library re-analysed"), self.reload_analysis()),
+            self._failed,
+        )
 
     # articles --------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -200,6 +241,8 @@ class MainWindow(QMainWindow):
         self.quotes_dock.set_quotes(self.article.text, [])
         self.actors_dock.set_actors([])
         self.annotator.refresh_annotations()
+        self.reading.opened(article_id)
+        QTimer.singleShot(0, lambda: self.reading.restore_position(article_id))
         stored = load_analysis(article_id)
         if stored is not None:
             self.apply_analysis(article_id, stored)
@@ -226,16 +269,26 @@ class MainWindow(QMainWindow):
     def apply_analysis(self, article_id: int, analysis: Analysis) -> None:
         self.analysis = analysis
         assert self.article is not None
-        self.reader.set_layer("entities", layers.entity_layer(analysis, self.hidden_labels))
-        self.reader.set_layer("quotes", layers.quote_layer(self.article.text, analysis.quotes))
+        self._paint_analysis()
         self.reader.set_layer("focus", [])
-        self.legend.set_labels(layers.label_counts(analysis), self.hidden_labels)
         self.quotes_dock.set_quotes(self.article.text, analysis.quotes)
-        self._idle(
-            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
-            f"{len(self.article.text.split()):,} words · {analysis.model_name} {analysis.model_version}"
-        )
+        self._idle("analysed")
         self.analysisShown.emit(article_id)
+
+    def _paint_analysis(self) -> None:
+        theme = self.reading.theme
+        if self.analysis is None or self.article is None:
+            return
+        self.reader.set_layer("entities", layers.entity_layer(self.analysis, self.hidden_labels, theme))
+        self.reader.set_layer("quotes", layers.quote_layer(self.article.text, self.analysis.quotes, theme))
+        self.legend.set_labels(layers.label_counts(self.analysis), self.hidden_labels, theme)
+
+    def restyle(self) -> None:
+        """Re-colour every layer for the current theme."""
+        self._paint_analysis()
+        if hasattr(self, "annotator"):
+            self.annotator.refresh_annotations()
+        self.reading.show_matches(self.find_bar.matches)
 
     def reload_analysis(self) -> None:
         """Show the stored spans again after a correction (no spaCy run)."""
@@ -251,6 +304,7 @@ class MainWindow(QMainWindow):
             return
         if "annotations" in kinds or "tags" in kinds:
             self.annotator.refresh_annotations()
+            self._idle("saved")
         if "entities" in kinds or "quotes" in kinds:
             self.reload_analysis()
 
@@ -268,13 +322,13 @@ class MainWindow(QMainWindow):
     def set_label_visible(self, label: str, visible: bool) -> None:
         (self.hidden_labels.discard if visible else self.hidden_labels.add)(label)
         if self.analysis is not None:
-            self.reader.set_layer("entities", layers.entity_layer(self.analysis, self.hidden_labels))
+            self.reader.set_layer("entities", layers.entity_layer(self.analysis, self.hidden_labels, self.reading.theme))
 
     def show_quote(self, index: int) -> None:
         if self.analysis is None or not 0 <= index < len(self.analysis.quotes):
             return
         quote = self.analysis.quotes[index]
-        self.reader.set_layer("focus", layers.focus_layer(quote))
+        self.reader.set_layer("focus", layers.focus_layer(quote, self.reading.theme))
         self.reader.select_offsets(quote.start, quote.end)
 
     # files -----------------------------------------------------------------
@@ -313,7 +367,7 @@ class MainWindow(QMainWindow):
         self.progress.show()
 
     def _idle(self, message: str) -> None:
-        self.status_label.setText(message)
+        self.status_label.setText(self.reading.status_text(message))
         self.progress.setVisible(self.runner.busy())
 
     def _failed(self, message: str) -> None:

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
@@ -68,6 +70,7 @@ class ReaderView(QTextEdit):
 
     selectionOffsetsChanged = Signal(int, int)  # noqa: N815 (Qt naming)
     shortcutKey = Signal(str)  # noqa: N815: a tag shortcut key pressed
+    zoomChanged = Signal(int)  # noqa: N815: percent
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,10 +84,12 @@ class ReaderView(QTextEdit):
         self.setMouseTracking(True)
         document = QTextDocument(self)
         document.setDocumentMargin(28)
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 11.0))
-        document.setDefaultFont(font)
         self.setDocument(document)
+        self.base_font = QFont(self.font())
+        self.base_font.setPointSizeF(max(self.base_font.pointSizeF(), 11.0))
+        self.zoom_steps = 0
+        self.line_length = 75  # characters; 0 = as wide as the window
+        self._side_margin = -1.0
         self.highlighter = SpanHighlighter(document)
         self.article: Article | None = None
         self._u16 = Utf16Map("")
@@ -96,6 +101,7 @@ class ReaderView(QTextEdit):
         self.gutter = Gutter(self)
         self.setViewportMargins(Gutter.WIDTH, 0, 0, 0)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
+        self._apply_font()
         self.set_placeholder("Choose an article in the library, or File > Open… a text file.")
 
     # building ------------------------------------------------------------
@@ -144,6 +150,68 @@ class ReaderView(QTextEdit):
         paragraph.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         body.mergeBlockFormat(paragraph)
 
+    # typography ----------------------------------------------------------
+    ZOOM_STEP = 1.1
+    ZOOM_RANGE = (-6, 12)
+
+    def set_typography(self, family: str, point_size: float, line_length: int) -> None:
+        font = QFont(self.base_font)
+        if family:
+            font.setFamily(family)
+        if point_size > 0:
+            font.setPointSizeF(point_size)
+        self.base_font = font
+        self.line_length = line_length
+        self._apply_font()
+
+    def zoom(self, steps: int) -> None:
+        """Zoom in (+1), out (-1) or back to 100 % (0)."""
+        low, high = self.ZOOM_RANGE
+        self.zoom_steps = 0 if steps == 0 else max(low, min(high, self.zoom_steps + steps))
+        self._apply_font()
+
+    def zoom_percent(self) -> int:
+        return round(100 * self.ZOOM_STEP ** self.zoom_steps)
+
+    def _apply_font(self) -> None:
+        anchor = self.top_offset() if self.article is not None else 0
+        font = QFont(self.base_font)
+        font.setPointSizeF(self.base_font.pointSizeF() * self.ZOOM_STEP ** self.zoom_steps)
+        self.document().setDefaultFont(font)
+        if self.article is not None:
+            self._style_header(self.document())
+        self._side_margin = -1.0
+        self._centre_text()
+        if anchor > 0:
+            self.scroll_to_top(anchor)
+
+    def _centre_text(self) -> None:
+        """Keep lines near ``line_length`` characters, the text centred."""
+        available = self.viewport().width()
+        margin = 28.0
+        if self.line_length > 0:
+            metrics = QFontMetricsF(self.document().defaultFont())
+            wanted = metrics.averageCharWidth() * self.line_length
+            margin = max(28.0, (available - wanted) / 2)
+        if abs(margin - self._side_margin) < 2:
+            return
+        self._side_margin = margin
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        frame.setLeftMargin(margin - 28)
+        frame.setRightMargin(margin - 28)
+        root.setFrameFormat(frame)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom(1 if delta > 0 else -1)
+                self.zoomChanged.emit(self.zoom_percent())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     # offsets -------------------------------------------------------------
     def doc_position(self, offset: int) -> int:
         return self._body_start + self._u16.to_utf16(offset)
@@ -162,6 +230,22 @@ class ReaderView(QTextEdit):
         if start is None or end is None or end <= start:
             return None
         return start, end
+
+    def top_offset(self) -> int:
+        """The article offset shown at the top of the view."""
+        offset = self.article_offset(self.cursorForPosition(QPoint(0, 4)).position())
+        return offset or 0
+
+    def scroll_to_top(self, offset: int) -> None:
+        """Scroll so that the line holding ``offset`` is at the top."""
+        if self.article is None or offset <= 0:
+            return
+        offset = min(offset, len(self.article.text))
+        # Qt lays long documents out lazily; finish it first so that the
+        # scroll range and the rectangle below are final.
+        self.document().size()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.offset_rect(offset).top() - 2)
 
     def select_offsets(self, start: int, end: int) -> None:
         """Select an article range and scroll it into the middle of the view."""
@@ -194,7 +278,13 @@ class ReaderView(QTextEdit):
         return self.cursorRect(cursor)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        # Keep the reader's place: the text at the top stays at the top
+        # when a new width re-wraps the lines.
+        anchor = self.top_offset() if self.article is not None else 0
         super().resizeEvent(event)
+        self._centre_text()
+        if anchor > 0 and event.oldSize().width() != event.size().width():
+            self.scroll_to_top(anchor)
         rect = self.contentsRect()
         self.gutter.setGeometry(rect.left(), rect.top(), Gutter.WIDTH, rect.height())
 
@@ -225,10 +315,3 @@ class ReaderView(QTextEdit):
         if offsets is not None:
             self.selectionOffsetsChanged.emit(*offsets)
 
-
-def background(colour: str) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(QColor(colour))
-    # Highlights are light; keep text dark on them whatever the theme.
-    fmt.setForeground(QColor("#111111"))
-    return fmt

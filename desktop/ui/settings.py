@@ -6,6 +6,7 @@ test touches a real user's files.
 from __future__ import annotations
 
 import getpass
+import json
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
@@ -65,6 +66,85 @@ class Settings:
     def set_snap_to_words(self, on: bool) -> None:
         self._qs.setValue("annotate/snap_to_words", on)
 
+    # reading -------------------------------------------------------------
+    def theme(self) -> str:
+        return str(self._qs.value("reader/theme", "system") or "system")
+
+    def set_theme(self, name: str) -> None:
+        self._qs.setValue("reader/theme", name)
+
+    def font_family(self) -> str:
+        return str(self._qs.value("reader/font_family", "") or "")
+
+    def set_font_family(self, family: str) -> None:
+        self._qs.setValue("reader/font_family", family)
+
+    def font_size(self) -> float:
+        return _float(self._qs.value("reader/font_size", 0.0))
+
+    def set_font_size(self, size: float) -> None:
+        self._qs.setValue("reader/font_size", float(size))
+
+    def line_length(self) -> int:
+        return int(_float(self._qs.value("reader/line_length", 75)))
+
+    def set_line_length(self, chars: int) -> None:
+        self._qs.setValue("reader/line_length", int(chars))
+
+    def zoom(self) -> int:
+        return int(_float(self._qs.value("reader/zoom", 0)))
+
+    def set_zoom(self, steps: int) -> None:
+        self._qs.setValue("reader/zoom", int(steps))
+
+    def export_folder(self) -> str:
+        return str(self._qs.value("export/folder", "") or "")
+
+    def set_export_folder(self, folder: str) -> None:
+        self._qs.setValue("export/folder", folder)
+
+    # remembering -----------------------------------------------------------
+    RECENT_MAX = 10
+    POSITIONS_MAX = 200
+
+    def last_article(self) -> int | None:
+        value = self._qs.value("session/last_article")
+        return int(value) if value not in (None, "") else None
+
+    def recent(self) -> list[int]:
+        value = self._qs.value("session/recent", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [int(v) for v in value or []]
+
+    def remember_article(self, article_id: int) -> None:
+        self._qs.setValue("session/last_article", article_id)
+        recent = [article_id] + [i for i in self.recent() if i != article_id]
+        self._qs.setValue("session/recent", [str(i) for i in recent[: self.RECENT_MAX]])
+
+    def forget_articles(self, ids: set[int]) -> None:
+        self._qs.setValue("session/recent", [str(i) for i in self.recent() if i not in ids])
+        if self.last_article() in ids:
+            self._qs.remove("session/last_article")
+
+    def position(self, article_id: int) -> float:
+        return _float(self._positions().get(str(article_id), 0.0))
+
+    def set_position(self, article_id: int, fraction: float) -> None:
+        positions = self._positions()
+        positions.pop(str(article_id), None)
+        positions[str(article_id)] = round(fraction, 5)
+        # Keep the most recent ones only (dicts keep insertion order).
+        trimmed = dict(list(positions.items())[-self.POSITIONS_MAX:])
+        self._qs.setValue("session/positions", json.dumps(trimmed))
+
+    def _positions(self) -> dict[str, float]:
+        try:
+            value = json.loads(str(self._qs.value("session/positions", "{}") or "{}"))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
     def sync(self) -> None:
         self._qs.sync()
 
@@ -78,6 +158,13 @@ def default_author() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in some containers
         return "me"
+
+
+def _float(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _bool(value: object) -> bool:

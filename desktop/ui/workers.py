@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 class TaskSignals(QObject):
     done = Signal(object)
     failed = Signal(str)
+    progress = Signal(int, int)
 
 
 class Task(QRunnable):
@@ -76,6 +77,20 @@ class TaskRunner(QObject):
         task.signals.done.connect(on_done)
         task.signals.failed.connect(on_failed)
         self.pool.start(task)
+        return task
+
+    def submit_with_progress(
+        self,
+        fn: Callable[[Callable[[int, int], None]], Any],
+        on_progress: Callable[[int, int], None],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+    ) -> Task:
+        """Like submit, for a function taking a ``report(done, total)`` callable."""
+        holder: list[Task] = []
+        task = self.submit(lambda: fn(holder[0].signals.progress.emit), on_done, on_failed)
+        holder.append(task)
+        task.signals.progress.connect(on_progress)
         return task
 
     def busy(self) -> bool:
