@@ -1,0 +1,169 @@
+"""Quote extraction and speaker resolution over a parsed spaCy ``Doc``.
+
+``extract_quotes`` finds three kinds of quotes:
+
+* ``direct``: text in quotation marks with a nearby cue ("…," he said;
+  he said: "…"), or a stand-alone quotation following one (it inherits that
+  speaker).  An interrupted quote ("A," she said, "B.") gives two quotes
+  with the same speaker, as news annotators mark them.
+* ``mixed``: a reported clause holding a quoted fragment (said his country
+  was "absolutely united"; called the days "decisive").
+* ``indirect``: a clausal complement of a speech verb, "according to X, …".
+
+Short quoted bits outside reported clauses (scare quotes, titles) are not
+quotes.  Everything is pure Python over the tokens of one parse: roughly
+linear in the document's length.  A passage that raises is skipped; the rest
+of the article is still analysed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Token
+
+from desktop.core.model import Quote, Span
+from desktop.nlp.quote_context import Candidate
+from desktop.nlp.quote_direct import DirectFinder
+from desktop.nlp.quote_marks import Quoted, find_quoted
+from desktop.nlp.quote_reported import ReportedFinder
+from desktop.nlp.quote_speakers import Speaker, Speakers
+
+log = logging.getLogger(__name__)
+
+# An unattributed quotation inherits the last speaker if that quote ended at
+# most this many paragraphs before it.
+INHERIT_PARAGRAPHS = 1
+# A later candidate overlapping an accepted one by this share is a duplicate.
+OVERLAP = 0.5
+
+
+class Finder(DirectFinder, ReportedFinder):
+    """All finders over one document (they share its ``Context``)."""
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """All quotes of ``doc`` in text order, speakers resolved where possible."""
+    try:
+        quoted = find_quoted(doc.text)
+        finder = Finder(doc, quoted)
+        cands = _candidates(doc, finder, quoted)
+        # Subjects inside reported content ("Paris put forward …, Putin
+        # said") are what was said, not who is being talked about.
+        reported = list(finder.inside)
+        for c in cands:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    reported[i] = True
+        speakers = Speakers(doc, finder.inside, reported)
+    except Exception:  # noqa: BLE001 - never let one article crash the app
+        log.exception("quote extraction failed for the whole document")
+        return []
+    return _to_quotes(doc, cands, speakers)
+
+
+def _candidates(doc: Doc, finder: Finder, quoted: list[Quoted]) -> list[Candidate]:
+    accepted: list[Candidate] = []
+    directs: list[Candidate] = []
+    for k in range(len(quoted)):
+        c = _safe(finder.direct, k)
+        if c is not None:
+            directs.append(c)
+    for c in directs:
+        _accept(accepted, c)
+    clauses: list[Candidate] = []
+    for tok in doc:
+        for fn in (finder.naming, finder.reported, finder.according):
+            c = _safe(fn, tok)
+            if c is not None:
+                clauses.append(c)
+    # Mixed quotes first: a clause holding a quoted fragment beats the plain
+    # fragment, and longer clauses beat the nested reports inside them.
+    for c in sorted(clauses, key=lambda c: (c.type != "mixed", c.start)):
+        _accept(accepted, c)
+    accepted.sort(key=lambda c: c.start)
+    return accepted
+
+
+def _safe(fn, arg):
+    try:
+        return fn(arg)
+    except Exception:  # noqa: BLE001 - one odd passage must not stop the rest
+        log.debug("quote finder %s failed", getattr(fn, "__name__", fn), exc_info=True)
+        return None
+
+
+def _overlap(a: Candidate, b: Candidate) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return 0.0
+    return inter / min(a.end - a.start, b.end - b.start)
+
+
+def _accept(accepted: list[Candidate], c: Candidate) -> None:
+    for i, other in enumerate(accepted):
+        if _overlap(c, other) < OVERLAP:
+            continue
+        # A mixed clause swallows the direct-looking fragment it contains.
+        if (
+            c.type == "mixed"
+            and other.type == "direct"
+            and c.start <= other.start
+            and other.end <= c.end + 1
+            and (c.end - c.start) > (other.end - other.start)
+        ):
+            accepted[i] = c
+            return
+        return
+    accepted.append(c)
+
+
+def _to_quotes(doc: Doc, cands: list[Candidate], speakers: Speakers) -> list[Quote]:
+    text = doc.text
+    out: list[Quote] = []
+    last: tuple[Quote, Speaker | None] | None = None
+    for c in cands:
+        try:
+            sp = speakers.resolve(c.subject) if c.subject is not None else None
+            if sp is None and c.inherit and last is not None and _near(text, last[0].end, c.start):
+                sp = last[1]  # its mention stays the one that named the speaker
+            q = Quote(
+                start=c.start,
+                end=c.end,
+                type=c.type,
+                cue=_cue_span(c.cue, c.cue_end),
+                speaker_mention=Span(sp.start, sp.end, sp.kind) if sp is not None else None,
+                speaker_name=sp.name if sp is not None else None,
+                resolved=bool(sp is not None and sp.resolved),
+            )
+        except Exception:  # noqa: BLE001
+            log.debug("could not build quote at %d", c.start, exc_info=True)
+            continue
+        if sp is None and c.type == "direct" and c.cue is None and not _long(text, c):
+            continue
+        out.append(q)
+        if sp is not None or c.type == "direct":
+            last = (q, sp)
+    return out
+
+
+def _cue_span(cue: Token | None, cue_end: int) -> Span | None:
+    if cue is None:
+        return None
+    doc = cue.doc
+    last = doc[cue_end] if cue_end > cue.i else cue
+    return Span(cue.idx, last.idx + len(last), "cue")
+
+
+def _near(text: str, prev_end: int, start: int) -> bool:
+    between = text[prev_end:start]
+    paragraphs = (
+        sum(1 for line in between.split("\n")[1:-1] if line.strip()) if "\n" in between else 0
+    )
+    breaks = 1 if "\n" in between else 0
+    return paragraphs + breaks <= INHERIT_PARAGRAPHS
+
+
+def _long(text: str, c: Candidate) -> bool:
+    return len(text[c.start : c.end].split()) >= 8
