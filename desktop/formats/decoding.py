@@ -53,7 +53,10 @@ def _checked(text: str, name: str) -> str:
 def _utf8(data: bytes) -> str | None:
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        # A file cut inside its last character: keep the text, drop the stub.
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8", errors="strict") if exc.start else None
         return None
 
 

@@ -1,13 +1,26 @@
-"""Reading files into the library: all-or-nothing per call."""
+"""Reading files into the library.
+
+``import_files`` is all-or-nothing for the whole call (the ``analyze``
+command and opening files from the command line); ``import_paths`` takes in
+whole folders file by file, one transaction per file, and reports what
+became of each.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.errors import BylineError
 from desktop.core.model import Article
-from desktop.formats.registry import read_path
+from desktop.formats.registry import iter_files, read_counted, read_path
 from desktop.store.articles import add_article
 from desktop.store.models import db
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, Path | None], None]
 
 
 @dataclass(slots=True)
@@ -32,3 +45,90 @@ def import_files(paths: list[Path]) -> list[Imported]:
             article_id, created = add_article(article)
             out.append(Imported(path, article_id, created))
     return out
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What became of one file: new article ids, duplicates, rows without
+    text, or the reason nothing of it was imported."""
+
+    path: Path
+    imported: list[int] = field(default_factory=list)
+    duplicates: int = 0
+    skipped_rows: int = 0
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class ImportReport:
+    files: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def imported(self) -> list[int]:
+        """The ids of the new articles, in import order."""
+        return [i for f in self.files for i in f.imported]
+
+    @property
+    def duplicates(self) -> int:
+        """Articles skipped because the library holds the same text (SHA-256)."""
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def skipped_rows(self) -> int:
+        """Rows or records of corpora that had no text."""
+        return sum(f.skipped_rows for f in self.files)
+
+    @property
+    def failures(self) -> list[tuple[Path, str]]:
+        return [(f.path, f.error) for f in self.files if f.error is not None]
+
+
+def import_paths(
+    paths: Iterable[Path],
+    columns: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively), one transaction per file.
+
+    A file either lands whole or leaves no trace; a file that cannot be read
+    is recorded with the reason and the others go on.  ``progress(done,
+    total, path)`` is called before each file with the file about to be read
+    and once at the end with ``path`` None; ``cancelled()`` is asked between
+    files, and what was imported before stays.
+    """
+    files = list(iter_files(paths))
+    report = ImportReport()
+    for done, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        if progress is not None:
+            progress(done, len(files), path)
+        report.files.append(import_one(path, columns))
+    if progress is not None and not report.cancelled:
+        progress(len(files), len(files), None)
+    return report
+
+
+def import_one(path: Path, columns: dict[str, str] | None = None) -> FileResult:
+    """Read one file and store its articles in one transaction."""
+    result = FileResult(path)
+    try:
+        articles, result.skipped_rows = read_counted(path, columns)
+    except BylineError as exc:
+        result.error = str(exc)
+        return result
+    except Exception as exc:  # a parser's bug on one odd file must not stop a folder
+        log.exception("importing %s failed", path)
+        result.error = f"{path.name} could not be read ({type(exc).__name__}: {exc})."
+        return result
+    with db.atomic():
+        for article in articles:
+            article_id, created = add_article(article)
+            if created:
+                result.imported.append(article_id)
+            else:
+                result.duplicates += 1
+    return result
