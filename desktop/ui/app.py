@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import BylineError
@@ -13,6 +14,7 @@ from desktop.paths import seed_files
 from desktop.services.importing import import_files
 from desktop.store.articles import count_articles, list_articles
 from desktop.store.database import default_path, open_library
+from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings, configure_application
 
@@ -32,6 +34,8 @@ def application() -> QApplication:
     qInstallMessageHandler(_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application()
+    QGuiApplication.setDesktopFileName("org.byline.Byline")  # Wayland: match the desktop entry
+    app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
 
 
