@@ -12,9 +12,12 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-# Module names, in the order ``byline --help`` lists them.
-COMMANDS = ("analyze", "evaluate")
+# Subcommand words, in the order ``byline --help`` lists them; each is its
+# module's name, but for the words in _MODULES.
+COMMANDS = ("import", "list", "analyze", "export", "evaluate", "check", "backup", "restore")
+# "import" is a Python keyword, and "list" a builtin: their modules say so.
+_MODULES = {"import": "import_cmd", "list": "list_cmd"}
 
 
 def load(name: str) -> ModuleType:
-    return import_module(f"desktop.commands.{name}")
+    return import_module(f"desktop.commands.{_MODULES.get(name, name)}")

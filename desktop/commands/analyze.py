@@ -21,11 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, analyse and export each file; nothing is written if a file is bad."""
-    from desktop.formats.json_export import dumps
+    from desktop.formats.json_export import dumps_bundle
+    from desktop.services.bundles import load_bundle
     from desktop.nlp.pipeline import load_pipeline
     from desktop.services.analysis import ensure_analysed
     from desktop.services.importing import import_files, read_all
-    from desktop.store.articles import get_article
     from desktop.store.database import close_library, open_library
 
     files: list[Path] = args.files
@@ -36,9 +36,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             imported = import_files(files)
             ids = [item.article_id for item in imported]
-            analyses = ensure_analysed(lambda: load_pipeline(args.model), ids)
+            ensure_analysed(lambda: load_pipeline(args.model), ids)
             for item, target in zip(imported, targets, strict=True):
-                document = dumps(get_article(item.article_id), analyses[item.article_id])
+                document = dumps_bundle(load_bundle(item.article_id))
                 if target is None:
                     sys.stdout.write(document)
                 else:

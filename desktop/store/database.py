@@ -1,21 +1,86 @@
-"""Opening the one library database: location, pragmas, migrations."""
+"""Opening the one library database: location, pragmas, migrations, locking.
+
+Before anything touches the file, it is inspected read-only, so that a file
+Byline cannot use (not SQLite, truncated, damaged, made by a newer Byline,
+another program's database, or on a path Byline may not write) is refused
+with one sentence and left exactly as it was.
+
+Two Byline processes may share one library.  Every write transaction begins
+with ``BEGIN IMMEDIATE``: it takes SQLite's write lock before reading, so a
+writer waits its turn (``busy_timeout``) instead of failing when another
+process committed in between; while the other keeps the lock longer than
+that, the ``BEGIN`` is retried for a minute.  Only then is the change refused
+(StoreError), never silently dropped.
+"""
+
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+import struct
+import time
 from pathlib import Path
 
 import peewee as pw
 from platformdirs import user_data_path
-from playhouse.db_url import connect
+from playhouse.db_url import connect, parse
 
 from desktop.core.errors import StoreError
+from desktop.store.backup import SQLITE_MAGIC, backup_library, connect_read_only, newest_backup
 from desktop.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop.store.models import db
 
+log = logging.getLogger(__name__)
+
 APP_NAME = "Byline"
 DB_FILENAME = "library.sqlite3"
-PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000}
+# busy_timeout first: the journal_mode change may have to wait for a lock.
+PRAGMAS = {"busy_timeout": 10000, "journal_mode": "wal", "foreign_keys": 1}
+# How long a write keeps asking for the lock another process holds.
+WRITE_PATIENCE = 60.0
+
+
+class LibraryError(StoreError):
+    """The library file cannot be used; the sentence says what to do, and
+    ``newest_backup`` is the backup the GUI can offer to restore."""
+
+    def __init__(self, message: str, path: Path | None = None, newest: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.newest_backup = newest
+
+
+class LibraryDatabase(pw.SqliteDatabase):
+    """SQLite with write transactions that wait for the lock, then retry."""
+
+    def __init__(self, database: str, **kwargs: object) -> None:
+        kwargs.setdefault("lock_type", "IMMEDIATE")
+        super().__init__(database, **kwargs)
+
+    def begin(self, lock_type: str | None = None) -> None:
+        deadline = time.monotonic() + WRITE_PATIENCE
+        delay = 0.02
+        while True:
+            try:
+                super().begin(lock_type)
+                return
+            except pw.OperationalError as exc:
+                if not is_locked(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"the library stayed locked by another program for {WRITE_PATIENCE:.0f} s; "
+                        "the change was not saved, try it again."
+                    ) from exc
+                log.info("library locked by another process; retrying")
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+
+
+def is_locked(exc: BaseException) -> bool:
+    message = str(exc)
+    return "locked" in message or "busy" in message
 
 
 def default_path() -> Path:
@@ -36,30 +101,34 @@ def url_for(path: Path | str) -> str:
 def open_library(path: Path | str | None = None) -> pw.Database:
     """Open (creating if needed) and migrate the library; bind the models.
 
-    Raises StoreError with one sentence when the file is not a usable
-    Byline library; the file is then left exactly as it was.
+    An existing library of an older schema is backed up before it is
+    migrated.  Raises StoreError (a LibraryError for unusable files) with
+    one sentence when the file is not a usable Byline library; the file is
+    then left exactly as it was.
     """
     close_library()
     target = Path(path) if path is not None and "://" not in str(path) else path
     if target is None:
         target = default_path()
     if isinstance(target, Path) and str(target) != ":memory:":
-        _check_file(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-    database = connect(url_for(target), pragmas=PRAGMAS)
+        version = inspect(target)
+        if 0 < version < SCHEMA_VERSION:
+            saved = backup_library(target, reason=f"before-schema-{SCHEMA_VERSION}")
+            log.info("backed up %s to %s before migrating it", target, saved)
+    database = _connect(target)
     db.initialize(database)
     try:
         database.connect(reuse_if_open=True)
-        version = schema_version(database)
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{target} was made by a newer Byline (schema {version}, this one knows "
-                f"{SCHEMA_VERSION}); update Byline to open it."
-            )
-        migrate(database)
+        # One transaction holding the write lock: of two processes opening a
+        # new library at once, one migrates and the other then sees it done.
+        with database.atomic():
+            version = schema_version(database)
+            if version > SCHEMA_VERSION:
+                raise _newer(target, version)
+            migrate(database)
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         database.close()
-        raise StoreError(_explain(target, exc)) from exc
+        raise LibraryError(_explain(target, exc), _as_path(target), _newest(target)) from exc
     except StoreError:
         database.close()
         raise
@@ -72,22 +141,163 @@ def close_library() -> None:
         current.close()
 
 
-def _check_file(path: Path) -> None:
+def inspect(path: Path) -> int:
+    """The schema version of the library at ``path`` (0: none yet), read
+    without changing the file; raises LibraryError when Byline cannot use it."""
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a library file.")
-    if path.exists() and path.stat().st_size:
-        with path.open("rb") as handle:
-            header = handle.read(16)
-        if header != b"SQLite format 3\x00":
-            raise StoreError(f"{path} is not a Byline library (it is not an SQLite database).")
+        raise LibraryError(f"{path} is a folder, not a library file.", path)
+    if not path.exists():
+        _check_creatable(path)
+        return 0
+    if path.stat().st_size == 0:
+        _check_writable(path)
+        return 0
+    _check_header(path)
+    try:
+        con = connect_read_only(path)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master")]
+            # A migration rewrites tables: never on a damaged file.
+            sound = (
+                0 < version < SCHEMA_VERSION and con.execute("PRAGMA quick_check(1)").fetchone()[0]
+            )
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        _check_writable(path)
+        raise LibraryError(_explain(path, exc), path, _newest(path)) from exc
+    if version > SCHEMA_VERSION:
+        raise _newer(path, version)
+    if sound not in (False, "ok"):
+        found = " ".join(str(sound).split())
+        raise _damaged(path, f"SQLite finds: {found}; it was not upgraded to this Byline's schema")
+    if version == 0 and tables:
+        raise LibraryError(
+            f"{path} is an SQLite database of another program, not a Byline library; "
+            "open a Byline library with --db, or give a new file name to start one.",
+            path,
+        )
+    _check_writable(path)
+    return version
+
+
+def _connect(target: Path | str) -> pw.Database:
+    url = url_for(target)
+    if url.startswith("sqlite:///"):
+        return LibraryDatabase(parse(url)["database"], pragmas=PRAGMAS)
+    return connect(url, pragmas=PRAGMAS)
+
+
+def _check_header(path: Path) -> None:
+    """SQLite's own header says how long the file must be: a shorter one was
+    cut off (a copy interrupted, a full disk) and would fail later, midway
+    through someone's work."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if header[:16] != SQLITE_MAGIC:
+        raise LibraryError(
+            f"{path} is not a Byline library (it is not an SQLite database). {_way_on(path)}",
+            path,
+            _newest(path),
+        )
+    if len(header) < 100:
+        raise _damaged(path, "the file is cut off inside its header")
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, pages = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    size = path.stat().st_size
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        raise _damaged(path, "its size does not fit its page size")
+    if valid_for == change_counter and pages and size < pages * page_size:
+        raise _damaged(path, f"the file is truncated: {size} bytes of {pages * page_size}")
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse a library Byline could not save to.
+
+    Byline saves every highlight, note and correction as it is made; on a
+    read-only library each of those would fail one by one, after the work
+    was done.  So such a library is refused at once, with the ways on.
+    (``byline check`` and ``byline backup`` read it without writing.)
+    """
+    folder = path.parent
+    if os.access(path, os.W_OK) and os.access(folder, os.W_OK):
+        return
+    what = "the file" if not os.access(path, os.W_OK) else f"its folder {folder}"
+    raise LibraryError(
+        f"{path} is read-only ({what} cannot be written), and Byline saves every change "
+        f"as you make it. Make it writable, or work on a copy: `byline backup --db {path} "
+        "-o COPY.sqlite3`, then open the copy with --db COPY.sqlite3.",
+        path,
+    )
+
+
+def _check_creatable(path: Path) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(
+            f"cannot create the library {path}: the folder cannot be made ({exc.strerror}); "
+            "choose another file with --db.",
+            path,
+        ) from exc
+    if not os.access(folder, os.W_OK):
+        raise LibraryError(
+            f"cannot create the library {path}: the folder {folder} is read-only; "
+            "choose another file with --db.",
+            path,
+        )
+
+
+def _newer(path: object, version: int) -> StoreError:
+    return LibraryError(
+        f"{path} was made by a newer Byline (schema {version}, this one knows "
+        f"{SCHEMA_VERSION}); update Byline to open it. The file was left untouched.",
+        _as_path(path),
+    )
+
+
+def _damaged(path: Path, detail: str) -> LibraryError:
+    return LibraryError(f"{path} is damaged ({detail}). {_way_on(path)}", path, _newest(path))
+
+
+def _way_on(path: object) -> str:
+    """The sentence that tells the user what to do about a damaged library."""
+    library = _as_path(path)
+    if library is None:
+        return "Open another library with --db."
+    newest = newest_backup(library)
+    if newest is None:
+        return (
+            "Open another library with --db, or restore a backup with `byline restore BACKUP "
+            f"--db {library}` (there is no backup in {library.parent / 'backups'})."
+        )
+    return (
+        "Open another library with --db, or restore a backup with `byline restore BACKUP "
+        f"--db {library}`: the newest backup is {newest}."
+    )
+
+
+def _newest(path: object) -> Path | None:
+    library = _as_path(path)
+    return newest_backup(library) if library is not None else None
+
+
+def _as_path(path: object) -> Path | None:
+    if isinstance(path, Path) and str(path) != ":memory:":
+        return path
+    return None
 
 
 def _explain(path: object, exc: Exception) -> str:
     message = str(exc)
     if "not a database" in message or "malformed" in message:
-        return f"{path} is damaged or not an SQLite database ({message})."
+        return f"{path} is damaged or not an SQLite database ({message}). {_way_on(path)}"
     if "locked" in message or "busy" in message:
-        return f"{path} is in use by another program and stayed locked ({message})."
+        return f"{path} is in use by another program and stayed locked ({message}); try again."
     if "readonly" in message or "unable to open" in message:
-        return f"{path} cannot be opened for writing ({message})."
-    return f"{path} cannot be used as a library ({message})."
+        return f"{path} cannot be opened for writing ({message}). {_way_on(path)}"
+    return f"{path} cannot be used as a library ({message}). {_way_on(path)}"

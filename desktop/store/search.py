@@ -1,6 +1,6 @@
 """Finding articles: full-text search (SQLite FTS5) and per-article counts.
 
-The index (migration ``_m3_search``) folds case and accents, so "Erdogan"
+The index (migration ``_m4_search``) folds case and accents, so "Erdogan"
 finds "Erdoğan".  What the user types is never passed to FTS5 as query
 syntax: every word becomes a quoted string, so ``U.S.``, ``far-right`` or a
 stray quote cannot raise a syntax error.

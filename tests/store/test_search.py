@@ -94,7 +94,7 @@ def test_existing_articles_are_indexed_by_the_migration(tmp_path):
         def execute_sql(self, sql, params=()):
             return con.execute(sql, params)
 
-    before = migrations.MIGRATIONS.index(migrations._m3_search)
+    before = migrations.MIGRATIONS.index(migrations._m4_search)
     for migration in migrations.MIGRATIONS[:before]:
         migration(Raw())
     con.execute(f"PRAGMA user_version = {before}")
