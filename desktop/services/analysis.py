@@ -11,6 +11,15 @@ from desktop.store.analyses import load_analysis, save_analysis
 from desktop.store.articles import get_article
 
 
+def keep_analysis(article_id: int, analysis: Analysis) -> None:
+    """Save what the pipeline found, and the article's actor summary that
+    the library views read."""
+    from desktop.services.view import article_view
+
+    save_analysis(article_id, analysis)
+    article_view(article_id)
+
+
 def ensure_analysed(
     nlp_factory: Callable[[], Language], article_ids: list[int]
 ) -> dict[int, Analysis]:
@@ -28,7 +37,7 @@ def ensure_analysed(
         nlp = nlp_factory()
         texts = [get_article(i).text for i in todo]
         for article_id, analysis in zip(todo, analyze_texts(nlp, texts), strict=True):
-            save_analysis(article_id, analysis)
+            keep_analysis(article_id, analysis)
             results[article_id] = load_analysis(article_id) or analysis
     return results
 
@@ -53,7 +62,7 @@ def reanalyse_articles(model: str | None, article_ids: list[int], report: Callab
         batch = article_ids[start:start + 16]
         texts = [get_article(i).text for i in batch]
         for article_id, analysis in zip(batch, analyze_texts(nlp, texts), strict=True):
-            save_analysis(article_id, analysis)
+            keep_analysis(article_id, analysis)
         done += len(batch)
         report(done, total)
     return done

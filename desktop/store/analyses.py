@@ -87,3 +87,7 @@ def load_analysis(article_id: int) -> Analysis | None:
         rejected_spans(article_id, "quote"),
     )
     return Analysis(entities, quotes, meta.model_name, meta.model_version)
+
+
+def analysed_ids() -> list[int]:
+    return [r.article_id for r in AnalysisRow.select(AnalysisRow.article)]

@@ -83,7 +83,7 @@ DEFAULT_TAGS = (
 )
 
 
-def _m4_annotations(db: pw.Database) -> None:
+def _m3_annotations(db: pw.Database) -> None:
     db.execute_sql(
         """CREATE TABLE tag (
             id INTEGER PRIMARY KEY,
@@ -145,10 +145,74 @@ def _m4_annotations(db: pw.Database) -> None:
         ids[name] = cursor.lastrowid
 
 
+def _m4_search(db: pw.Database) -> None:
+    """Full-text search over titles and texts.
+
+    An external-content FTS5 index (the text is stored once, in ``article``)
+    kept in step by triggers.  ``remove_diacritics 2`` folds every accent,
+    so "Erdogan" finds "Erdoğan".
+    """
+    db.execute_sql(
+        """CREATE VIRTUAL TABLE article_fts USING fts5(
+            title, text, content='article', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2')"""
+    )
+    db.execute_sql(
+        """CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
+            INSERT INTO article_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END"""
+    )
+    db.execute_sql(
+        """CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+            INSERT INTO article_fts (article_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END"""
+    )
+    db.execute_sql(
+        """CREATE TRIGGER article_fts_update AFTER UPDATE OF title, text ON article BEGIN
+            INSERT INTO article_fts (article_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO article_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END"""
+    )
+    db.execute_sql("INSERT INTO article_fts (article_fts) VALUES ('rebuild')")
+
+
+def _m5_actors(db: pw.Database) -> None:
+    # The user's corrections of actors, library-wide: 'alias' (this name
+    # means that actor), 'type' (this name is of that type), 'split' (this
+    # alias is never that actor).
+    db.execute_sql(
+        """CREATE TABLE actor_rule (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('alias', 'type', 'split')),
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (kind, name, value))"""
+    )
+    # Each analysed article's actors, kept for the library-wide views; made
+    # again from the article's spans whenever they or the rules change.
+    db.execute_sql(
+        """CREATE TABLE article_actor (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            named INTEGER NOT NULL,
+            mentions INTEGER NOT NULL,
+            quotes INTEGER NOT NULL,
+            PRIMARY KEY (article_id, name))"""
+    )
+    db.execute_sql("CREATE INDEX article_actor_name ON article_actor (name)")
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
-    _m4_annotations,
+    _m3_annotations,
+    _m4_search,
+    _m5_actors,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -127,7 +127,31 @@ class RejectionRow(BaseModel):
         table_name = "rejection"
 
 
+class ActorRuleRow(BaseModel):
+    kind = pw.TextField()
+    name = pw.TextField()
+    value = pw.TextField()
+    created = pw.TextField()
+
+    class Meta:
+        table_name = "actor_rule"
+
+
+class ArticleActorRow(BaseModel):
+    article = pw.ForeignKeyField(ArticleRow, on_delete="CASCADE")
+    name = pw.TextField()
+    type = pw.TextField()
+    aliases = pw.TextField(default="[]")
+    named = pw.IntegerField()
+    mentions = pw.IntegerField()
+    quotes = pw.IntegerField()
+
+    class Meta:
+        table_name = "article_actor"
+        primary_key = pw.CompositeKey("article", "name")
+
+
 ALL_MODELS = (
     ArticleRow, AnalysisRow, EntityRow, QuoteRow, TagRow, AnnotationRow, AnnotationTagRow,
-    RejectionRow, EntityRuleRow,
+    RejectionRow, EntityRuleRow, ActorRuleRow, ArticleActorRow,
 )

@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor
+from desktop.ui.type_icons import type_icon
 
 Index = QModelIndex | QPersistentModelIndex
-TYPE_SIGNS = {"person": "👤 person", "organisation": "🏢 organisation", "place": "📍 place", "group": "👥 group"}
+TYPE_SIGNS = {"person": "person", "organisation": "organisation", "place": "place", "group": "group"}
 
 
 class ActorTableModel(QAbstractTableModel):
@@ -57,6 +60,8 @@ class ActorTableModel(QAbstractTableModel):
             return self._value(actor, column, display=True)
         if role == Qt.ItemDataRole.EditRole:  # the sort key
             return self._value(actor, column, display=False)
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            return type_icon(actor.type)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and actor.aliases:
             return "Also: " + ", ".join(actor.aliases)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
@@ -105,6 +110,10 @@ class ActorFilter(QSortFilterProxyModel):
 
 class ActorsDock(QDockWidget):
     actorChosen = Signal(int)  # noqa: N815 (Qt naming): index into the actor list
+    renameRequested = Signal()  # noqa: N815
+    mergeRequested = Signal()  # noqa: N815
+    splitRequested = Signal()  # noqa: N815
+    typeRequested = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Actors", parent)
@@ -124,18 +133,37 @@ class ActorsDock(QDockWidget):
         self.type_box.setAccessibleName("Filter by actor type")
         self.type_box.addItem("All types", "")
         for name in ACTOR_TYPES:
-            self.type_box.addItem(TYPE_SIGNS[name], name)
+            self.type_box.addItem(type_icon(name), TYPE_SIGNS[name], name)
         row.addWidget(self.search, 2)
         row.addWidget(self.type_box, 1)
         layout.addLayout(row)
+        tools = QHBoxLayout()
         self.count_label = QLabel(body)
-        layout.addWidget(self.count_label)
+        tools.addWidget(self.count_label, 1)
+        self.rename_button = QPushButton("Rename…", body)
+        self.merge_button = QPushButton("Merge", body)
+        self.merge_button.setToolTip("Merge the selected actors into one (select two or more)")
+        self.split_button = QPushButton("Split alias…", body)
+        self.type_button = QPushButton("Type", body)
+        type_menu = QMenu(self.type_button)
+        for name in ACTOR_TYPES:
+            type_menu.addAction(type_icon(name), TYPE_SIGNS[name]).triggered.connect(
+                lambda _=False, t=name: self.typeRequested.emit(t)
+            )
+        self.type_button.setMenu(type_menu)
+        for button in (self.rename_button, self.merge_button, self.split_button, self.type_button):
+            tools.addWidget(button)
+        layout.addLayout(tools)
+        self.rename_button.clicked.connect(self.renameRequested)
+        self.merge_button.clicked.connect(self.mergeRequested)
+        self.split_button.clicked.connect(self.splitRequested)
         self.view = QTableView(body)
         self.view.setAccessibleName("Actors")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
@@ -158,6 +186,15 @@ class ActorsDock(QDockWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         noun = "actor" if total == 1 else "actors"
         self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+
+    def selected(self) -> list[int]:
+        """Indices (into the actor list) of the selected rows, in view order."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in rows]
+
+    def select_actor(self, index: int) -> None:
+        proxy_index = self.proxy.mapFromSource(self.model.index(index, 0))
+        self.view.setCurrentIndex(proxy_index)
 
     def _choose(self, index: QModelIndex) -> None:
         if index.isValid():

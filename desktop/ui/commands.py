@@ -13,12 +13,14 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.core.model import Annotation, Entity, Quote, Tag
 from desktop.store import annotations as store_annotations
+from desktop.services.view import refresh_for_rules
 from desktop.store import corrections, tags
+from desktop.store.actors import ActorRule, replace_actor_rules
 
 if TYPE_CHECKING:
     from desktop.ui.editor import ArticleEditor
 
-ANNOTATIONS, ENTITIES, QUOTES, TAGS = "annotations", "entities", "quotes", "tags"
+ANNOTATIONS, ENTITIES, QUOTES, TAGS, ACTORS = "annotations", "entities", "quotes", "tags", "actors"
 
 
 class EditCommand(QUndoCommand):
@@ -288,3 +290,24 @@ def _restore_quote(article_id: int, quote: Quote) -> None:
         corrections.add_user_quote(article_id, quote)
     else:
         corrections.unreject(article_id, "quote", quote.start, quote.end)
+
+
+# actors ---------------------------------------------------------------------
+class ChangeActorRules(EditCommand):
+    """Rename, merge, split or retype actors: each is a set of library-wide
+    rules ("'Putin' means Vladimir Putin") that every analysis follows."""
+
+    touches = (ACTORS,)
+
+    def __init__(self, editor: ArticleEditor, text: str, add: list[ActorRule], remove: list[ActorRule]) -> None:
+        super().__init__(editor, text)
+        self.add, self.remove = add, remove
+        self.displaced: list[ActorRule] = []
+
+    def apply(self) -> None:
+        self.displaced = replace_actor_rules(self.remove, self.add)
+        refresh_for_rules(self.add + self.remove + self.displaced)
+
+    def revert(self) -> None:
+        replace_actor_rules(self.add, self.remove + self.displaced)
+        refresh_for_rules(self.add + self.remove + self.displaced)

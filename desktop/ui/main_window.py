@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.core.errors import BylineError
-from desktop.core.model import Analysis, Article
+from desktop.core.model import Actor, Analysis, Article
 from desktop.nlp.pipeline import default_pipeline_name, load_pipeline, model_identity
 from desktop.services.analysis import analyze_one, reanalyse_articles
 from desktop.services.importing import import_files
+from desktop.services.view import article_view
 from desktop.store.analyses import load_analysis, save_analysis
 from desktop.store.articles import get_article, list_articles
 from desktop.ui import layers
 from desktop.ui.actions import build_actions
+from desktop.ui.actoring import Actoring
 from desktop.ui.actors_dock import ActorsDock
 from desktop.ui.annotating import Annotator
 from desktop.ui.annotations_dock import AnnotationsDock
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.article: Article | None = None
         self.analysis: Analysis | None = None
+        self.actors: list[Actor] = []
+        self.quote_actor: list[int | None] = []
         self.hidden_labels = settings.hidden_labels()
         self.setWindowTitle("Byline")
         self.resize(1360, 860)
@@ -68,12 +72,14 @@ class MainWindow(QMainWindow):
         self.reading = Reading(self)
         self.annotator = Annotator(self)
         self.corrector = Corrector(self)
+        self.actoring = Actoring(self)
         self.actions = build_actions(self, self._slots(), {
             "undo": lambda: self.editor.group.createUndoAction(self, "&Undo"),
             "redo": lambda: self.editor.group.createRedoAction(self, "&Redo"),
         })
         self._connect_annotating()
         self.reading.install()
+        self.actoring.install()
         self._restore_layout()
 
     def _slots(self) -> dict[str, Callable[[], object]]:
@@ -103,6 +109,9 @@ class MainWindow(QMainWindow):
             "show_annotations": lambda: self.reading.focus_dock(self.annotations_dock),
             "show_reader": lambda: self.reader.setFocus(),
             "shortcuts": lambda: self.reading.shortcuts(),
+            "next_mention": lambda: self.actoring.step(1),
+            "previous_mention": lambda: self.actoring.step(-1),
+            "library_actors": lambda: self.actoring.library_view(),
         }
 
     def _on_current_highlight(self, action: Callable[[int], None]) -> None:
@@ -267,11 +276,17 @@ class MainWindow(QMainWindow):
             self.apply_analysis(article_id, load_analysis(article_id) or analysis)
 
     def apply_analysis(self, article_id: int, analysis: Analysis) -> None:
-        self.analysis = analysis
+        """Show stored spans: the entities as the actors' types say, the
+        quotes, and the actors."""
         assert self.article is not None
+        view = article_view(article_id, analysis)
+        assert view is not None
+        self.analysis = view.analysis
+        self.actors, self.quote_actor = view.actors, view.quote_actor
         self._paint_analysis()
         self.reader.set_layer("focus", [])
-        self.quotes_dock.set_quotes(self.article.text, analysis.quotes)
+        self.quotes_dock.set_quotes(self.article.text, self.analysis.quotes)
+        self.actors_dock.set_actors(self.actors)
         self._idle("analysed")
         self.analysisShown.emit(article_id)
 
@@ -305,7 +320,7 @@ class MainWindow(QMainWindow):
         if "annotations" in kinds or "tags" in kinds:
             self.annotator.refresh_annotations()
             self._idle("saved")
-        if "entities" in kinds or "quotes" in kinds:
+        if "entities" in kinds or "quotes" in kinds or "actors" in kinds:
             self.reload_analysis()
 
     def _context_menu(self, pos: QPoint) -> None:

@@ -43,3 +43,34 @@ def make_window(qtbot, tmp_path):
     for window in windows:
         window.runner.wait(60_000)
     close_library()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal_dialogs(monkeypatch):
+    """A modal dialog nobody answers would hang the suite: every static
+    dialog and QDialog.exec is answered 'cancel' and reported as a failure.
+    Tests that expect a dialog patch it themselves."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    shown: list[str] = []
+
+    def refuse(name, result):
+        def answer(*args, **kwargs):
+            shown.append(f"{name}{args[1:3]}")
+            return result
+        return answer
+
+    no = QMessageBox.StandardButton.No
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, refuse(f"QMessageBox.{name}", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", refuse("QMessageBox.question", no))
+    monkeypatch.setattr(QMessageBox, "about", refuse("QMessageBox.about", None))
+    monkeypatch.setattr(QInputDialog, "getText", refuse("QInputDialog.getText", ("", False)))
+    monkeypatch.setattr(QInputDialog, "getItem", refuse("QInputDialog.getItem", ("", False)))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", refuse("QInputDialog.getMultiLineText", ("", False)))
+    for name in ("getOpenFileNames", "getOpenFileName", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, refuse(f"QFileDialog.{name}", ("", "")))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", refuse("QFileDialog.getExistingDirectory", ""))
+    monkeypatch.setattr(QDialog, "exec", refuse("QDialog.exec", 0))
+    yield shown
+    assert not shown, f"unexpected modal dialogs: {shown}"

@@ -1,0 +1,131 @@
+"""Actor corrections (rules) and each article's actors kept for library views."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from desktop.core.model import MENTION_NAME, Actor
+from desktop.store.articles import now
+from desktop.store.models import ActorRuleRow, ArticleActorRow, ArticleRow, db
+
+ALIAS, TYPE, SPLIT = "alias", "type", "split"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRule:
+    kind: str  # alias | type | split
+    name: str  # the alias or name the rule is about
+    value: str  # the actor name (alias, split) or the type
+
+
+def list_actor_rules() -> list[ActorRule]:
+    query = ActorRuleRow.select().order_by(ActorRuleRow.id)
+    return [ActorRule(r.kind, r.name, r.value) for r in query]
+
+
+def replace_actor_rules(remove: list[ActorRule], add: list[ActorRule]) -> list[ActorRule]:
+    """Remove some rules and add others in one transaction; an added alias
+    or type rule replaces any rule of that kind on the same name.  Returns
+    the rules it displaced, so that undo can put them back."""
+    displaced: list[ActorRule] = []
+    with db.atomic():
+        for rule in remove:
+            _delete(rule)
+        for rule in add:
+            if rule.kind in (ALIAS, TYPE):
+                for row in ActorRuleRow.select().where((ActorRuleRow.kind == rule.kind) & (ActorRuleRow.name == rule.name)):
+                    displaced.append(ActorRule(row.kind, row.name, row.value))
+                    row.delete_instance()
+            ActorRuleRow.insert(kind=rule.kind, name=rule.name, value=rule.value, created=now()).on_conflict_ignore().execute()
+    return displaced
+
+
+def analysed_articles_mentioning(names: set[str]) -> list[int]:
+    """Analysed articles whose text holds any of the names: those whose
+    actors a rule about these names can change."""
+    from desktop.store.models import AnalysisRow
+
+    if not names:
+        return []
+    condition = None
+    for name in names:
+        clause = ArticleRow.text.contains(name)
+        condition = clause if condition is None else condition | clause
+    query = ArticleRow.select(ArticleRow.id).join(AnalysisRow, on=(AnalysisRow.article == ArticleRow.id)).where(condition)
+    return [r.id for r in query]
+
+
+def _delete(rule: ActorRule) -> None:
+    ActorRuleRow.delete().where(
+        (ActorRuleRow.kind == rule.kind) & (ActorRuleRow.name == rule.name) & (ActorRuleRow.value == rule.value)
+    ).execute()
+
+
+# the per-article summary ------------------------------------------------------
+def store_article_actors(article_id: int, actors: list[Actor]) -> None:
+    rows = [
+        {
+            "article": article_id,
+            "name": a.name,
+            "type": a.type,
+            "aliases": json.dumps(a.aliases, ensure_ascii=False),
+            "named": sum(1 for m in a.mentions if m.kind == MENTION_NAME),
+            "mentions": len(a.mentions),
+            "quotes": a.quote_count,
+        }
+        for a in actors
+    ]
+    with db.atomic():
+        ArticleActorRow.delete().where(ArticleActorRow.article == article_id).execute()
+        for batch in range(0, len(rows), 200):
+            ArticleActorRow.insert_many(rows[batch:batch + 200]).execute()
+
+
+def forget_article_actors(article_id: int) -> None:
+    with db.atomic():
+        ArticleActorRow.delete().where(ArticleActorRow.article == article_id).execute()
+
+
+def articles_without_actor_summary(analysed: list[int]) -> list[int]:
+    have = {r.article_id for r in ArticleActorRow.select(ArticleActorRow.article).distinct()}
+    return [i for i in analysed if i not in have]
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryActor:
+    name: str
+    type: str
+    articles: int
+    mentions: int
+    quotes: int
+
+
+def library_actors() -> list[LibraryActor]:
+    """Actors across the library: one row per name and type."""
+    from peewee import fn
+
+    query = (
+        ArticleActorRow.select(
+            ArticleActorRow.name,
+            ArticleActorRow.type,
+            fn.COUNT(ArticleActorRow.article).alias("articles"),
+            fn.SUM(ArticleActorRow.mentions).alias("mentions"),
+            fn.SUM(ArticleActorRow.quotes).alias("quotes"),
+        )
+        .group_by(ArticleActorRow.name, ArticleActorRow.type)
+        .order_by(fn.SUM(ArticleActorRow.mentions).desc(), ArticleActorRow.name)
+    )
+    return [LibraryActor(r.name, r.type, r.articles, int(r.mentions), int(r.quotes)) for r in query]
+
+
+def articles_of_actor(name: str) -> list[tuple[int, str, str | None, int, int]]:
+    """(article id, title, date, mentions, quotes) of the articles naming the actor."""
+    query = (
+        ArticleActorRow.select(ArticleActorRow.article, ArticleRow.title, ArticleRow.date,
+                               ArticleActorRow.mentions, ArticleActorRow.quotes)
+        .join(ArticleRow)
+        .where(ArticleActorRow.name == name)
+        .order_by(ArticleActorRow.mentions.desc(), ArticleRow.date.desc())
+        .tuples()
+    )
+    return list(query)

@@ -1,0 +1,225 @@
+"""Library actors: every actor across the articles, with charts of who is
+quoted most and of quotes by actor type."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.formats.actors_csv import render_library_actors
+from desktop.services.view import ensure_actor_summaries
+from desktop.store.actors import LibraryActor, articles_of_actor, library_actors
+from desktop.store.analyses import analysed_ids
+
+Index = QModelIndex | QPersistentModelIndex
+TOP = 10
+
+
+class LibraryActorModel(QAbstractTableModel):
+    HEADERS = ("Actor", "Type", "Articles", "Mentions", "Quotes")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[LibraryActor] = []
+
+    def set_rows(self, rows: list[LibraryActor]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        values = (row.name, row.type, row.articles, row.mentions, row.quotes)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return values[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+
+class LibraryActorsDialog(QDialog):
+    articleChosen = Signal(int)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Library actors")
+        self.resize(1100, 720)
+        self.model = LibraryActorModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search actors")
+        self.search.setAccessibleName("Search library actors")
+        self.search.setClearButtonEnabled(True)
+        self.summary = QLabel(self)
+        self.export_button = QPushButton("Export CSV…", self)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.summary)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        tables = QSplitter(Qt.Orientation.Horizontal, splitter)
+        self.view = QTableView(tables)
+        self.view.setAccessibleName("Library actors")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.articles = QTableWidget(0, 4, tables)
+        self.articles.setAccessibleName("Articles mentioning the actor")
+        self.articles.setHorizontalHeaderLabels(["Article", "Date", "Mentions", "Quotes"])
+        self.articles.verticalHeader().hide()
+        self.articles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.articles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.articles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        charts = QSplitter(Qt.Orientation.Horizontal, splitter)
+        self.quoted_chart = QChartView(charts)
+        self.quoted_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.type_chart = QChartView(charts)
+        self.type_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        layout.addWidget(splitter, 1)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view.selectionModel().currentRowChanged.connect(self._choose)
+        self.articles.cellDoubleClicked.connect(self._open)
+        self.export_button.clicked.connect(self.export_csv)
+
+    def refresh(self) -> None:
+        ensure_actor_summaries(analysed_ids())
+        rows = library_actors()
+        self.model.set_rows(rows)
+        self.summary.setText(f"{len(rows)} actors")
+        self._draw_charts(rows)
+
+    def _draw_charts(self, rows: list[LibraryActor]) -> None:
+        quoted = sorted((r for r in rows if r.quotes), key=lambda r: (-r.quotes, r.name))[:TOP]
+        chart = QChart()
+        chart.setTitle(f"Most quoted actors (top {TOP})")
+        series = QHorizontalBarSeries()
+        bars = QBarSet("Quotes")
+        # Bottom to top on the axis: the most quoted goes last so it shows first.
+        for row in reversed(quoted):
+            bars.append(row.quotes)
+        series.append(bars)
+        chart.addSeries(series)
+        names = QBarCategoryAxis()
+        names.append([r.name for r in reversed(quoted)])
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(names)
+        counts = QValueAxis()
+        counts.setLabelFormat("%d")
+        counts.setMin(0)
+        chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(counts)
+        chart.legend().hide()
+        self.quoted_chart.setChart(chart)
+
+        by_type = Counter()
+        for row in rows:
+            by_type[row.type] += row.quotes
+        types = [t for t, _ in by_type.most_common() if by_type[t]]
+        chart = QChart()
+        chart.setTitle("Quotes by actor type")
+        series = QBarSeries()
+        bars = QBarSet("Quotes")
+        for actor_type in types:
+            bars.append(by_type[actor_type])
+        series.append(bars)
+        chart.addSeries(series)
+        axis = QBarCategoryAxis()
+        axis.append(types)
+        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis)
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setMin(0)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(values)
+        chart.legend().hide()
+        self.type_chart.setChart(chart)
+
+    def select(self, name: str) -> None:
+        matches = self.proxy.match(self.proxy.index(0, 0), Qt.ItemDataRole.DisplayRole, name, 1,
+                                   Qt.MatchFlag.MatchExactly)
+        if matches:
+            self.view.setCurrentIndex(matches[0])
+
+    def _choose(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        name = self.proxy.index(index.row(), 0).data()
+        rows = articles_of_actor(name)
+        self.articles.setRowCount(len(rows))
+        for r, (article_id, title, date, mentions, quotes) in enumerate(rows):
+            for c, value in enumerate((title, date or "", mentions, quotes)):
+                item = QTableWidgetItem(str(value))
+                item.setData(Qt.ItemDataRole.UserRole, article_id)
+                self.articles.setItem(r, c, item)
+
+    def _open(self, row: int, _column: int) -> None:
+        item = self.articles.item(row, 0)
+        if item is not None:
+            self.articleChosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def export_csv(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Export actors", "actors.csv", "CSV (*.csv)")
+            if not path:
+                return
+        rows = ((r.name, r.type, r.articles, r.mentions, r.quotes) for r in self.model.rows)
+        Path(path).write_text(render_library_actors(rows), encoding="utf-8")

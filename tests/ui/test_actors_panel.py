@@ -1,0 +1,115 @@
+"""The Actors panel: choosing, stepping, correcting, and the library view."""
+from __future__ import annotations
+
+from desktop.store.actors import list_actor_rules
+
+
+def actor_row(window, name):
+    return next(i for i, a in enumerate(window.actors) if a.name == name)
+
+
+def select(window, *names):
+    dock = window.actors_dock
+    dock.view.clearSelection()
+    for name in names:
+        index = dock.proxy.mapFromSource(dock.model.index(actor_row(window, name), 0))
+        dock.view.selectionModel().select(index, dock.view.selectionModel().SelectionFlag.Select
+                                          | dock.view.selectionModel().SelectionFlag.Rows)
+
+
+def test_choosing_an_actor_marks_mentions_and_filters_quotes(make_window):
+    window = make_window()
+    dock = window.actors_dock
+    assert dock.model.rowCount() == len(window.actors) >= 20
+    first = dock.proxy.index(0, 0).data()
+    assert first == "Putin"  # sorted by mentions
+    window.actors_dock.select_actor(actor_row(window, "Putin"))
+    putin = window.actors[actor_row(window, "Putin")]
+    focus = window.reader.highlighter.layer("focus")
+    assert {(s.start, s.end) for s in focus} == {(m.start, m.end) for m in putin.mentions}
+    speakers = {window.quotes_dock.proxy.index(r, 0).data() for r in range(window.quotes_dock.proxy.rowCount())}
+    assert speakers == {"Putin"}
+    first_mention = window.reader.selected_offsets()
+    window.actions["next_mention"].trigger()
+    assert window.reader.selected_offsets() != first_mention
+    window.actions["previous_mention"].trigger()
+    assert window.reader.selected_offsets() == first_mention
+
+
+def test_rename_merge_split_with_undo_persist_and_survive_reanalysis(make_window, qtbot, tmp_path):
+    db = tmp_path / "lib.sqlite3"
+    window = make_window(db)
+    select(window, "Putin")
+    window.actoring.rename("Vladimir Putin")
+    names = [a.name for a in window.actors]
+    assert "Vladimir Putin" in names and "Putin" not in names
+    window.actions["undo"].trigger()
+    assert "Putin" in [a.name for a in window.actors]
+    window.actions["redo"].trigger()
+    assert "Vladimir Putin" in [a.name for a in window.actors]
+
+    select(window, "Moscow", "Kremlin")
+    window.actoring.merge("Kremlin")
+    kremlin = window.actors[actor_row(window, "Kremlin")]
+    assert "Moscow" in kremlin.aliases and "Moscow" not in [a.name for a in window.actors]
+
+    select(window, "Olaf Scholz")
+    window.actoring.split("Scholz")
+    assert "Scholz" in [a.name for a in window.actors]
+    window.actions["undo"].trigger()
+    assert "Scholz" not in [a.name for a in window.actors]
+
+    select(window, "Kyiv")
+    window.actoring.set_type("place")
+    assert window.actors[actor_row(window, "Kyiv")].type == "place"
+    kyiv = window.article.text.index("Kyiv")
+    assert {e.label for e in window.analysis.entities if e.start == kyiv} == {"GPE"}
+
+    with qtbot.waitSignal(window.analysisShown, timeout=120_000):
+        window.reanalyse()
+    names = [a.name for a in window.actors]
+    assert "Vladimir Putin" in names and "Moscow" not in names
+    assert window.actors[actor_row(window, "Kyiv")].type == "place"
+    rules = {(r.kind, r.name, r.value) for r in list_actor_rules()}
+    assert ("alias", "Putin", "Vladimir Putin") in rules and ("type", "Kyiv", "place") in rules
+    window.close()
+    again = make_window(db)
+    assert "Vladimir Putin" in [a.name for a in again.actors]
+
+
+def test_library_view_counts_and_chart(make_window, qtbot, tmp_path):
+    window = make_window()
+    texts = {
+        "a.txt": "Angela Merkel met Emmanuel Macron in Berlin. \"We agree,\" Merkel said.",
+        "b.txt": "Emmanuel Macron spoke in Paris on Monday. \"France is ready,\" Macron said.",
+    }
+    for name, text in texts.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with qtbot.waitSignal(window.analysisShown, timeout=120_000):
+            window.import_and_open([path])
+    dialog = window.actions["library_actors"].trigger() or window.actoring.dialog
+    rows = {r.name: r for r in dialog.model.rows}
+    assert rows["Emmanuel Macron"].articles == 3
+    assert rows["Putin"].articles == 1 and rows["Putin"].quotes == 7
+    assert rows["Angela Merkel"].quotes == 1
+    series = dialog.quoted_chart.chart().series()[0]
+    bars = series.barSets()[0]
+    values = [bars.at(i) for i in range(bars.count())]
+    axis = dialog.quoted_chart.chart().axes()[0]
+    categories = list(axis.categories())
+    assert categories[-1] == "Putin" and values[-1] == 7  # the most quoted is drawn at the top
+    assert dict(zip(categories, values))["Emmanuel Macron"] == rows["Emmanuel Macron"].quotes
+    type_bars = dialog.type_chart.chart().series()[0].barSets()[0]
+    assert sum(type_bars.at(i) for i in range(type_bars.count())) == sum(r.quotes for r in dialog.model.rows)
+    dialog.select("Emmanuel Macron")
+    assert dialog.articles.rowCount() == 3
+    out = tmp_path / "actors.csv"
+    dialog.export_csv(str(out))
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "actor,type,articles,mentions,quotes"
+    dialog.close()
+
+
+def test_actor_model_passes_the_model_tester(make_window, qtmodeltester):
+    window = make_window()
+    qtmodeltester.check(window.actors_dock.model)
