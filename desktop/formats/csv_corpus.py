@@ -139,8 +139,9 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 
 
-def iso_date(value: str) -> str:
-    """``value`` as YYYY-MM-DD when it is a recognisable date, else as given.
+def iso_date(value: str) -> str | None:
+    """``value`` as YYYY-MM-DD when it is a recognisable date, else None:
+    the article's date field always holds a real date or nothing.
 
     Numeric dates with the day first (31.12.2019, 31/12/2019) are read the
     European way; US month-first dates are read so only when the first number
@@ -153,8 +154,8 @@ def iso_date(value: str) -> str:
             parts = dict(zip(order, map(int, match.groups()), strict=True))
             if order == "dmy" and parts["m"] > 12 >= parts["d"]:
                 parts["d"], parts["m"] = parts["m"], parts["d"]
-            return _valid(parts["y"], parts["m"], parts["d"]) or value
-    return _spelled(value) or value
+            return _valid(parts["y"], parts["m"], parts["d"])
+    return _spelled(value)
 
 
 def _spelled(value: str) -> str | None:

@@ -57,8 +57,20 @@ def decode_page(data: bytes, name: str) -> str:
     return decode(data, name)
 
 
+# Scripts, styles and comments hold no article text; dropping them first
+# keeps extraction fast on pages stuffed with them (trafilatura's time grows
+# much faster than their number).  The patterns match no nested structure,
+# so they run in linear time.
+_NOISE = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+MAX_PAGE = 20_000_000  # characters; a saved article page is far smaller
+
+
 def article_from_html(html: str, name: str = "the page") -> Article:
     from trafilatura import bare_extraction
+
+    if len(html) > MAX_PAGE:
+        raise InputError(f"{name} is too large to be one web page ({len(html) // 1_000_000} MB).")
+    html = _NOISE.sub(" ", html)
 
     # Dates only from the page's metadata and markup: the extensive search
     # guesses from any date in the text (a copyright year, a comment).

@@ -82,7 +82,9 @@ def _records(text: str, name: str) -> list[tuple[int, Any]]:
     if stripped.startswith(("{", "[")):
         try:
             whole = json.loads(stripped)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError, ValueError):
+            # ValueError: integers past Python's digit limit; RecursionError:
+            # absurdly deep nesting.  Neither is an article.
             whole = None
         if isinstance(whole, list):
             return list(enumerate(whole, start=1))
@@ -96,6 +98,10 @@ def _records(text: str, name: str) -> list[tuple[int, Any]]:
             records.append((number, json.loads(line)))
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}: line {number} is not valid JSON ({exc.msg}).") from exc
+        except RecursionError as exc:
+            raise InputError(f"{name}: line {number} is nested too deeply to be a record.") from exc
+        except ValueError as exc:
+            raise InputError(f"{name}: line {number} holds a value JSON readers cannot take ({exc}).") from exc
     return records
 
 

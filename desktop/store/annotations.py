@@ -37,7 +37,9 @@ def add_annotation(article_id: int, annotation: Annotation) -> int:
             created=annotation.created or stamp,
             modified=annotation.modified or stamp,
         )
-        if annotation.id is not None:
+        # Undo puts a record back under its old id, unless another Byline
+        # process has taken that id meanwhile (SQLite reuses the highest).
+        if annotation.id is not None and not AnnotationRow.select().where(AnnotationRow.id == annotation.id).exists():
             fields["id"] = annotation.id
         annotation_id = AnnotationRow.insert(**fields).execute()
         tag_ids = _tag_ids(annotation.tags)

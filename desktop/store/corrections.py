@@ -14,8 +14,8 @@ from desktop.store.models import EntityRow, EntityRuleRow, QuoteRow, RejectionRo
 
 def add_user_entity(article_id: int, entity: Entity) -> int:
     fields = dict(article=article_id, start=entity.start, end=entity.end, label=entity.label, origin=ORIGIN_USER)
-    if entity.id is not None:
-        fields["id"] = entity.id
+    if entity.id is not None and not EntityRow.select().where(EntityRow.id == entity.id).exists():
+        fields["id"] = entity.id  # undo restores the old id unless it was taken meanwhile
     with db.atomic():
         return EntityRow.insert(**fields).execute()
 
@@ -46,8 +46,8 @@ def unreject(article_id: int, kind: str, start: int, end: int) -> None:
 def add_user_quote(article_id: int, quote: Quote) -> int:
     fields = quote_fields(article_id, quote)
     fields["origin"] = ORIGIN_USER
-    if quote.id is not None:
-        fields["id"] = quote.id
+    if quote.id is not None and not QuoteRow.select().where(QuoteRow.id == quote.id).exists():
+        fields["id"] = quote.id  # undo restores the old id unless it was taken meanwhile
     with db.atomic():
         return QuoteRow.insert(**fields).execute()
 

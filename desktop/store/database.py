@@ -117,6 +117,8 @@ def open_library(path: Path | str | None = None) -> pw.Database:
             log.info("backed up %s to %s before migrating it", target, saved)
     database = _connect(target)
     db.initialize(database)
+    global _open_path
+    _open_path = target if isinstance(target, Path) else None
     try:
         database.connect(reuse_if_open=True)
         # One transaction holding the write lock: of two processes opening a
@@ -133,6 +135,14 @@ def open_library(path: Path | str | None = None) -> pw.Database:
         database.close()
         raise
     return database
+
+
+_open_path: Path | None = None
+
+
+def library_path() -> Path | None:
+    """The file of the library opened last (None for a URL or memory)."""
+    return _open_path
 
 
 def close_library() -> None:

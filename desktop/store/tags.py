@@ -62,8 +62,8 @@ def create_tag(tag: Tag) -> int:
         position = tag.position if tag.id is not None else _next_position()
         fields = dict(name=name, color=tag.color, parent=parent_id, shortcut=tag.shortcut or None,
                       description=tag.description, position=position)
-        if tag.id is not None:
-            fields["id"] = tag.id
+        if tag.id is not None and not TagRow.select().where(TagRow.id == tag.id).exists():
+            fields["id"] = tag.id  # undo restores the old id unless it was taken meanwhile
         return TagRow.insert(**fields).execute()
 
 

@@ -22,6 +22,7 @@ class ActionSpec:
 
 SPECS = (
     ActionSpec("open", "&File", "&Open…", (QKeySequence.StandardKey.Open,), "Import files and open them"),
+    ActionSpec("export", "&File", "&Export…", ("Ctrl+E",), "Export this article to JSON, HTML, PDF, CSV, ..."),
     ActionSpec("preferences", "&File", "&Preferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
                "Pipeline, author, theme, font, line length", True),
     ActionSpec("quit", "&File", "&Quit", (QKeySequence.StandardKey.Quit,), "Close Byline", True),
@@ -55,6 +56,7 @@ SPECS = (
     ActionSpec("show_reader", "&View", "&Reader", ("Alt+0",), "Focus the article text"),
     ActionSpec("reanalyse", "&Article", "&Re-analyse", ("Ctrl+Shift+R",),
                "Run the pipeline again on this article; your corrections are kept"),
+    ActionSpec("check_library", "&Help", "&Check library", (), "Check the library file for damage", True),
     ActionSpec("shortcuts", "&Help", "&Keyboard Shortcuts", ("F1",), "Every shortcut of Byline"),
     ActionSpec("about", "&Help", "&About Byline", (), "Versions of Byline, spaCy and the model"),
 )

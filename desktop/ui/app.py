@@ -13,7 +13,8 @@ from desktop.core.errors import BylineError
 from desktop.paths import seed_files
 from desktop.services.importing import import_files
 from desktop.store.articles import count_articles, list_articles
-from desktop.store.database import default_path, open_library
+from desktop.store.backup import daily_backup, restore_library
+from desktop.store.database import LibraryError, default_path, open_library
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings, configure_application
@@ -43,7 +44,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app = application()
     screenshot: Path | None = args.screenshot
     try:
-        window = prepare_window(args.db, args.model)
+        window = prepare_window(args.db, args.model, interactive=screenshot is None)
     except BylineError as exc:
         if screenshot is None:
             QMessageBox.critical(None, "Byline cannot open the library", str(exc))
@@ -60,17 +61,44 @@ def run_gui(args: argparse.Namespace) -> int:
     return status
 
 
-def prepare_window(db_path: Path | None, model: str | None) -> MainWindow:
+def prepare_window(db_path: Path | None, model: str | None, interactive: bool = False) -> MainWindow:
     """Open the library (seeding it when empty) and make the window.
 
-    Raises BylineError when the library cannot be opened.
+    Raises BylineError when the library cannot be opened; when
+    ``interactive``, a damaged library with a backup is offered a restore.
     """
-    open_library(db_path or default_path())
+    path = db_path or default_path()
+    try:
+        open_library(path)
+    except LibraryError as exc:
+        if not (interactive and exc.newest_backup and offer_restore(path, exc)):
+            raise
     if count_articles() == 0:
         import_files(seed_files())
     window = MainWindow(Settings(), model=model)
     window.refresh_library()
+    try:
+        daily_backup(path)
+    except BylineError as exc:  # a failed backup must not keep anyone from working
+        window.statusBar().showMessage(f"Daily backup failed: {exc}", 10000)
     return window
+
+
+def offer_restore(path: Path, error: LibraryError) -> bool:
+    """Ask to restore the newest backup of a library that cannot be opened;
+    True when it was restored and opened."""
+    backup = error.newest_backup
+    answer = QMessageBox.question(
+        None,
+        "Byline cannot open the library",
+        f"{error}\n\nRestore the newest backup ({backup.name}) in its place? "
+        "The damaged file is kept beside it.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    restore_library(backup, path)
+    open_library(path)
+    return True
 
 
 def open_initial(window: MainWindow, files: list[Path]) -> None:

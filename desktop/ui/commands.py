@@ -86,7 +86,7 @@ class DeleteHighlight(EditCommand):
 
     def revert(self) -> None:
         assert self.removed is not None
-        store_annotations.add_annotation(self.article_id, self.removed)
+        self.annotation_id = store_annotations.add_annotation(self.article_id, self.removed)
 
 
 class EditNote(EditCommand):
@@ -216,7 +216,7 @@ def _remove_entity(article_id: int, entity: Entity) -> None:
 
 def _restore_entity(article_id: int, entity: Entity) -> None:
     if entity.origin == "user" and entity.id is not None:
-        corrections.add_user_entity(article_id, entity)
+        entity.id = corrections.add_user_entity(article_id, entity)
     else:
         corrections.unreject(article_id, "entity", entity.start, entity.end)
 
@@ -287,7 +287,7 @@ def _remove_quote(article_id: int, quote: Quote) -> None:
 
 def _restore_quote(article_id: int, quote: Quote) -> None:
     if quote.origin == "user" and quote.id is not None:
-        corrections.add_user_quote(article_id, quote)
+        quote.id = corrections.add_user_quote(article_id, quote)
     else:
         corrections.unreject(article_id, "quote", quote.start, quote.end)
 

@@ -29,7 +29,11 @@ from desktop.store.analyses import load_analysis, save_analysis
 from desktop.store.articles import get_article, list_articles
 from desktop.ui import layers
 from desktop.ui.actions import build_actions
+from desktop.store.check import check_library
+from desktop.store.database import library_path
 from desktop.ui.actoring import Actoring
+from desktop.ui.check_dialog import CheckDialog
+from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.actors_dock import ActorsDock
 from desktop.ui.annotating import Annotator
 from desktop.ui.annotations_dock import AnnotationsDock
@@ -112,6 +116,8 @@ class MainWindow(QMainWindow):
             "next_mention": lambda: self.actoring.step(1),
             "previous_mention": lambda: self.actoring.step(-1),
             "library_actors": lambda: self.actoring.library_view(),
+            "export": lambda: self.export_articles([self.article.id] if self.article and self.article.id else []),
+            "check_library": self.check_library,
         }
 
     def _on_current_highlight(self, action: Callable[[int], None]) -> None:
@@ -365,7 +371,28 @@ class MainWindow(QMainWindow):
             self.open_article(imported[-1].article_id)
         return True
 
+    def export_articles(self, ids: list[int]) -> ExportDialog | None:
+        """File > Export… (and the library's Export selected…)."""
+        if not ids:
+            self.statusBar().showMessage("Open or select an article to export.", 4000)
+            return None
+        folder = Path(self.settings.export_folder() or Path.home())
+        dialog = ExportDialog(ids, parent=self, folder=folder)
+        dialog.open()
+        return dialog
+
     # help ------------------------------------------------------------------
+    def check_library(self) -> CheckDialog:
+        """Help > Check library: the report arrives from a worker."""
+        dialog = CheckDialog(parent=self)
+        dialog.open()
+        path = library_path()
+        if path is None:
+            dialog.set_failed("This library is not a file, so there is nothing to check.")
+        else:
+            self.runner.submit(partial(check_library, path), dialog.set_report, dialog.set_failed)
+        return dialog
+
     def show_about(self) -> None:
         model = "{} {}".format(*self.model_info) if self.model_info else f"{self.model_name} (loading)"
         QMessageBox.about(

@@ -284,12 +284,10 @@ def test_a_50_mb_text_imports_in_seconds(tmp_path):
     assert time.monotonic() - started < 60
 
 
-# Inputs that crash the JSON importer today (desktop/formats/jsonl.py: its
-# _records catches json.JSONDecodeError only, and json.loads raises
+# Inputs that once crashed the JSON importer: json.loads raises
 # RecursionError on deep nesting and ValueError on integers of more than
-# 4300 digits).  Reported to the importer's owner; the generators above
-# leave these out so that the fuzz test finds new problems, not these.
-KNOWN_CRASHES = [
+# 4300 digits.  They must be refused with a reason like any bad file.
+JSON_EXTREMES = [
     pytest.param(".jsonl", b"[" * 100_000 + b"]" * 100_000, id="jsonl-deep-nesting"),
     pytest.param(
         ".json", b'{"text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}", id="json-deep-nesting"
@@ -300,9 +298,8 @@ KNOWN_CRASHES = [
 ]
 
 
-@pytest.mark.xfail(reason="the JSON importer crashes on these (reported)", raises=AssertionError)
-@pytest.mark.parametrize(("suffix", "data"), KNOWN_CRASHES)
-def test_known_importer_crashes(tmp_path, suffix, data):
+@pytest.mark.parametrize(("suffix", "data"), JSON_EXTREMES)
+def test_json_extremes_are_refused_with_a_reason(tmp_path, suffix, data):
     open_library(tmp_path / "library.sqlite3")
     try:
         import_one(tmp_path, suffix, data, "crash")
