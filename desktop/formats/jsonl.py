@@ -4,8 +4,8 @@ A record holds the article's ``text`` and optional metadata, either at the
 top level (``title``, ``date``, ``url``, ``source``, ``author``, under any
 of the names the CSV importer knows) or in a ``meta`` object, as doccano
 and Prodigy write it.  A Byline export (``"format": "byline-article"``) is
-read as its article: text, title, date, source, URL and author.  Its
-annotations are not restored yet.
+read as its article, and ``read_bundles`` gives everything else it holds
+(entities, quotes, highlights, notes, tags) for the importer to restore.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import InputError
-from desktop.core.model import Article
+from desktop.core.model import Article, ArticleBundle
 from desktop.formats.csv_corpus import FIELDS, article_from_record, decode_data, resolve_mapping
 from desktop.formats.text import read_bytes
 
@@ -55,6 +55,19 @@ def read_rows(path: Path, columns: dict[str, str] | None = None) -> tuple[list[A
     if not articles:
         raise InputError(f"{path.name} has no record with article text.")
     return articles, skipped
+
+
+def read_bundles(path: Path) -> list[ArticleBundle]:
+    """The full contents of the Byline exports a file holds (none for plain
+    JSON Lines corpora)."""
+    from desktop.formats.json_export import bundle_from_dict
+
+    records = _records(decode_data(read_bytes(path), path.name), path.name)
+    return [
+        bundle_from_dict(record)
+        for _, record in records
+        if isinstance(record, dict) and record.get("format") == BYLINE_FORMAT
+    ]
 
 
 def article_from_export(document: Mapping[str, Any], name: str = "the export") -> Article:

@@ -6,7 +6,7 @@ from importlib import import_module
 from pathlib import Path
 from types import ModuleType
 
-from desktop.core.model import Article
+from desktop.core.model import Article, ArticleBundle
 
 # Importer modules by extension; imported on first use, since trafilatura,
 # pypdf and python-docx take a while to load and most imports need one.
@@ -52,6 +52,13 @@ def read_counted(path: Path, columns: dict[str, str] | None = None) -> tuple[lis
     if format_of(path) == "text":
         return module.read_file(path), 0  # one article, no columns to map
     return module.read_file(path, columns), 0
+
+
+def read_bundles(path: Path) -> list[ArticleBundle]:
+    """What a file holds beyond its articles' text (a Byline export's
+    entities, quotes, highlights and tags); empty for other files."""
+    module = importer_for(path)
+    return module.read_bundles(path) if hasattr(module, "read_bundles") else []
 
 
 def supported_patterns() -> list[str]:

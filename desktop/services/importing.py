@@ -14,7 +14,9 @@ from pathlib import Path
 
 from desktop.core.errors import BylineError
 from desktop.core.model import Article
-from desktop.formats.registry import iter_files, read_counted, read_path
+from desktop.core.text import sha256
+from desktop.formats.registry import iter_files, read_bundles, read_counted, read_path
+from desktop.services.bundles import restore_bundle
 from desktop.store.articles import add_article
 from desktop.store.models import db
 
@@ -124,11 +126,19 @@ def import_one(path: Path, columns: dict[str, str] | None = None) -> FileResult:
         log.exception("importing %s failed", path)
         result.error = f"{path.name} could not be read ({type(exc).__name__}: {exc})."
         return result
+    try:
+        bundles = {b.article.sha256 or sha256(b.article.text): b for b in read_bundles(path)}
+    except BylineError as exc:
+        result.error = str(exc)
+        return result
     with db.atomic():
         for article in articles:
             article_id, created = add_article(article)
             if created:
                 result.imported.append(article_id)
+                bundle = bundles.get(article.sha256)
+                if bundle is not None:
+                    restore_bundle(article_id, bundle)
             else:
                 result.duplicates += 1
     return result
