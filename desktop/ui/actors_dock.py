@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -12,44 +11,33 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor
+from desktop.ui.tables import RIGHT, RecordTableModel, count_text, search_box, table_view
 from desktop.ui.type_icons import type_icon
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_SIGNS = {"person": "person", "organisation": "organisation", "place": "place", "group": "group"}
 
 
-class ActorTableModel(QAbstractTableModel):
+class ActorTableModel(RecordTableModel[Actor]):
     HEADERS = ("Name", "Type", "Named", "Mentions", "Quotes")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actors: list[Actor] = []
+    @property
+    def actors(self) -> list[Actor]:
+        return self.rows
 
     def set_actors(self, actors: list[Actor]) -> None:
-        self.beginResetModel()
-        self.actors = list(actors)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.actors)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        self.reset_rows(actors)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -65,7 +53,7 @@ class ActorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and actor.aliases:
             return "Also: " + ", ".join(actor.aliases)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.UserRole:
             return index.row()
         return None
@@ -80,12 +68,6 @@ class ActorTableModel(QAbstractTableModel):
         if column == 3:
             return len(actor.mentions)
         return actor.quote_count
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
 
 class ActorFilter(QSortFilterProxyModel):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -125,10 +107,7 @@ class ActorsDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
-        self.search = QLineEdit(body)
-        self.search.setPlaceholderText("Search actors")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search actors")
+        self.search = search_box(body, "Search actors")
         self.type_box = QComboBox(body)
         self.type_box.setAccessibleName("Filter by actor type")
         self.type_box.addItem("All types", "")
@@ -157,19 +136,9 @@ class ActorsDock(QDockWidget):
         self.rename_button.clicked.connect(self.renameRequested)
         self.merge_button.clicked.connect(self.mergeRequested)
         self.split_button.clicked.connect(self.splitRequested)
-        self.view = QTableView(body)
-        self.view.setAccessibleName("Actors")
-        self.view.setModel(self.proxy)
+        self.view = table_view(body, "Actors", self.proxy, multi=True)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.search.textChanged.connect(self._refilter)
@@ -183,9 +152,7 @@ class ActorsDock(QDockWidget):
 
     def _refilter(self) -> None:
         self.proxy.set_filters(self.type_box.currentData() or "", self.search.text())
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "actor" if total == 1 else "actors"
-        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        self.count_label.setText(count_text(self.proxy.rowCount(), self.model.rowCount(), "actor"))
 
     def selected(self) -> list[int]:
         """Indices (into the actor list) of the selected rows, in view order."""

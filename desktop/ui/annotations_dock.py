@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,39 +16,34 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.model import Annotation
+from desktop.ui.tables import RecordTableModel, count_text, table_view
 
 Index = QModelIndex | QPersistentModelIndex
 NOTE = 2
 
 
-class AnnotationTableModel(QAbstractTableModel):
+class AnnotationTableModel(RecordTableModel[Annotation]):
     HEADERS = ("Text", "Tags", "Note", "Author")
     noteEdited = Signal(int, str)  # noqa: N815: annotation id, new note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.annotations: list[Annotation] = []
         self.text = ""
 
+    @property
+    def annotations(self) -> list[Annotation]:
+        return self.rows
+
     def set_annotations(self, text: str, annotations: list[Annotation]) -> None:
-        self.beginResetModel()
-        self.text, self.annotations = text, list(annotations)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.annotations)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        self.text = text
+        self.reset_rows(annotations)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -89,11 +83,6 @@ class AnnotationTableModel(QAbstractTableModel):
             # refreshed from the database when the command has run.
             self.noteEdited.emit(annotation.id, str(value))
         return True
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def row_of(self, annotation_id: int) -> int:
         return next((i for i, a in enumerate(self.annotations) if a.id == annotation_id), -1)
@@ -142,21 +131,10 @@ class AnnotationsDock(QDockWidget):
         row.addWidget(self.note_button)
         row.addWidget(self.delete_button)
         layout.addLayout(row)
-        self.view = QTableView(body)
-        self.view.setAccessibleName("Highlights")
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view = table_view(body, "Highlights", self.proxy, stretch=(0, NOTE))
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.tag_box.currentIndexChanged.connect(self._refilter)
@@ -205,9 +183,7 @@ class AnnotationsDock(QDockWidget):
 
     def _refilter(self) -> None:
         self.proxy.set_tag(self.tag_box.currentData() or "")
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "highlight" if total == 1 else "highlights"
-        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        self.count_label.setText(count_text(self.proxy.rowCount(), self.model.rowCount(), "highlight"))
 
     def _choose(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -16,7 +16,6 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -31,10 +30,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.formats.actors_csv import render_library_actors
+from desktop.ui.tables import RIGHT, RecordTableModel, search_box, table_view
 from desktop.services.view import ensure_actor_summaries
 from desktop.store.actors import LibraryActor, articles_of_actor, library_actors
 from desktop.store.analyses import analysed_ids
@@ -50,23 +48,8 @@ Index = QModelIndex | QPersistentModelIndex
 TOP = 10
 
 
-class LibraryActorModel(QAbstractTableModel):
+class LibraryActorModel(RecordTableModel[LibraryActor]):
     HEADERS = ("Actor", "Type", "Articles", "Mentions", "Quotes")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[LibraryActor] = []
-
-    def set_rows(self, rows: list[LibraryActor]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -76,12 +59,7 @@ class LibraryActorModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return values[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return RIGHT
         return None
 
 
@@ -100,10 +78,7 @@ class LibraryActorsDialog(QDialog):
         self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search actors")
-        self.search.setAccessibleName("Search library actors")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box(self, "Search library actors")
         self.summary = QLabel(self)
         self.export_button = QPushButton("Export CSV…", self)
         top.addWidget(self.search, 1)
@@ -112,15 +87,9 @@ class LibraryActorsDialog(QDialog):
         layout.addLayout(top)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         tables = QSplitter(Qt.Orientation.Horizontal, splitter)
-        self.view = QTableView(tables)
-        self.view.setAccessibleName("Library actors")
-        self.view.setModel(self.proxy)
+        self.view = table_view(tables, "Library actors", self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.articles = QTableWidget(0, 4, tables)
         self.articles.setAccessibleName("Articles mentioning the actor")
         self.articles.setHorizontalHeaderLabels(["Article", "Date", "Mentions", "Quotes"])
@@ -142,7 +111,7 @@ class LibraryActorsDialog(QDialog):
     def refresh(self) -> None:
         ensure_actor_summaries(analysed_ids())
         rows = library_actors()
-        self.model.set_rows(rows)
+        self.model.reset_rows(rows)
         self.summary.setText(f"{len(rows)} actors")
         self._draw_charts(rows)
 

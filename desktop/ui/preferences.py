@@ -111,7 +111,7 @@ class PreferencesDialog(QDialog):
         self.progress.setVisible(done < total)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"%v of %m articles")
+        self.progress.setFormat("%v of %m articles")
 
     def apply(self) -> None:
         s = self.settings

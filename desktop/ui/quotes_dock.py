@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -13,19 +12,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.model import Quote
+from desktop.ui.tables import RecordTableModel, count_text, search_box, table_view
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_TAGS = {"direct": "“D”", "mixed": "“M”", "indirect": "I"}
@@ -41,24 +37,20 @@ def speaker_label(quote: Quote, text: str) -> str:
     return "(unknown)"
 
 
-class QuoteTableModel(QAbstractTableModel):
+class QuoteTableModel(RecordTableModel[Quote]):
     HEADERS = ("Speaker", "Cue", "Type", "Quote")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.quotes: list[Quote] = []
         self.text = ""
 
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.rows
+
     def set_quotes(self, text: str, quotes: list[Quote]) -> None:
-        self.beginResetModel()
-        self.text, self.quotes = text, list(quotes)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.quotes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        self.text = text
+        self.reset_rows(quotes)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -92,12 +84,6 @@ class QuoteTableModel(QAbstractTableModel):
         if column == 2:
             return TYPE_TAGS.get(quote.type, quote.type)
         return " ".join(self.text[quote.start:quote.end].split())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
 
 class QuoteFilter(QSortFilterProxyModel):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -137,10 +123,7 @@ class QuotesDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
-        self.search = QLineEdit(body)
-        self.search.setPlaceholderText("Search quotes")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search quotes")
+        self.search = search_box(body, "Search quotes")
         self.speaker_box = QComboBox(body)
         self.speaker_box.setAccessibleName("Filter by speaker")
         self.type_box = QComboBox(body)
@@ -154,19 +137,8 @@ class QuotesDock(QDockWidget):
         layout.addLayout(row)
         self.count_label = QLabel(body)
         layout.addWidget(self.count_label)
-        self.view = QTableView(body)
-        self.view.setAccessibleName("Quotes")
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
+        self.view = table_view(body, "Quotes", self.proxy, stretch=(3,))
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.view.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.search.textChanged.connect(self._refilter)
@@ -199,9 +171,7 @@ class QuotesDock(QDockWidget):
         self.proxy.set_filters(
             self.speaker_box.currentData() or ALL, self.type_box.currentData() or ALL, self.search.text()
         )
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "quote" if total == 1 else "quotes"
-        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        self.count_label.setText(count_text(self.proxy.rowCount(), self.model.rowCount(), "quote"))
 
     def _choose(self, index: QModelIndex) -> None:
         if index.isValid():
