@@ -121,8 +121,12 @@ def arm_screenshot(window: MainWindow, target: Path) -> None:
     window.setProperty("screenshot", True)
 
     def save(_article_id: int) -> None:
-        # Let the layout and the highlighter settle before grabbing.
-        QTimer.singleShot(300, lambda: _grab(window, target))
+        # Let background work (the model still loading) and the layout
+        # settle, so the picture shows the window at rest.
+        if window.runner.busy():
+            QTimer.singleShot(200, lambda: save(_article_id))
+        else:
+            QTimer.singleShot(300, lambda: _grab(window, target))
 
     def give_up() -> None:
         print("byline: the analysis did not finish in time for the screenshot.", file=sys.stderr)
