@@ -100,7 +100,8 @@ def _grouped_counts(table: str, ids: list[int] | None) -> dict[int, int]:
     counts: dict[int, int] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        counts.update(db.execute_sql(f"{sql} WHERE article_id IN ({marks}) GROUP BY article_id", chunk).fetchall())
+        query = f"{sql} WHERE article_id IN ({marks}) GROUP BY article_id"
+        counts.update(db.execute_sql(query, chunk).fetchall())
     return counts
 
 
@@ -119,7 +120,8 @@ def tags_used(ids: Iterable[int] | None = None) -> dict[int, list[str]]:
         rows = []
         for chunk in _chunks(ids):
             marks = ", ".join("?" * len(chunk))
-            rows += db.execute_sql(f"{sql} WHERE a.article_id IN ({marks}){order}", chunk).fetchall()
+            query = f"{sql} WHERE a.article_id IN ({marks}){order}"
+            rows += db.execute_sql(query, chunk).fetchall()
     for article_id, name, _position in rows:
         used[article_id].append(name)
     return dict(used)
