@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from desktop.core.colours import LIGHT
@@ -47,6 +47,8 @@ class Reading(QObject):
         bar.tagAllRequested.connect(window.annotator.tag_all)
         bar.closed.connect(window.reader.setFocus)
         window.reader.zoomChanged.connect(self._zoomed)
+        # Following the system: re-theme live when the desktop switches.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         window.reader.verticalScrollBar().valueChanged.connect(lambda _v: self._save_position.start())
         self.apply_settings()
 
@@ -60,6 +62,10 @@ class Reading(QObject):
         reader.zoom_steps = settings.zoom()
         reader.set_typography(settings.font_family(), settings.font_size(), settings.line_length())
         self.window.restyle()
+
+    def _system_scheme_changed(self, _scheme: object) -> None:
+        if self.window.settings.theme() == themes.SYSTEM:
+            self.apply_settings()
 
     def preferences(self) -> None:
         self.preferences_dialog().exec()
