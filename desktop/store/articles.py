@@ -78,3 +78,7 @@ def get_article_titles(ids: list[int]) -> list[tuple[int, str]]:
         return []
     found = {r.id: r.title for r in ArticleRow.select(ArticleRow.id, ArticleRow.title).where(ArticleRow.id.in_(ids))}
     return [(i, found[i]) for i in ids if i in found]
+
+
+def article_exists(article_id: int) -> bool:
+    return ArticleRow.select().where(ArticleRow.id == article_id).exists()

@@ -207,12 +207,25 @@ def _m5_actors(db: pw.Database) -> None:
     db.execute_sql("CREATE INDEX article_actor_name ON article_actor (name)")
 
 
+def _m6_actor_cache(db: pw.Database) -> None:
+    # Each article's actors as the actor builder made them (JSON), with the
+    # key of what they were made from (its spans and the actor rules), so
+    # that opening a long article does not group its entities again.
+    db.execute_sql(
+        """CREATE TABLE actor_cache (
+            article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            result TEXT NOT NULL)"""
+    )
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
     _m3_annotations,
     _m4_search,
     _m5_actors,
+    _m6_actor_cache,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

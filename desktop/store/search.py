@@ -65,14 +65,23 @@ def search_articles(query: str, limit: int = 500) -> list[SearchHit]:
     match = fts_query(query)
     if not match:
         return []
+    # The best rows are chosen first and only they get a snippet: making
+    # snippets for every match before sorting took most of the time in a
+    # library of 10,000 articles.
     cursor = db.execute_sql(
-        """SELECT a.id, a.title, a.date, a.source, a.url,
+        """WITH best AS (
+               SELECT rowid AS id, bm25(article_fts, ?, ?) AS score
+               FROM article_fts WHERE article_fts MATCH ?
+               ORDER BY score, rowid LIMIT ?)
+           SELECT a.id, a.title, a.date, a.source, a.url,
                   snippet(article_fts, -1, ?, ?, ?, ?)
-           FROM article_fts JOIN article a ON a.id = article_fts.rowid
+           FROM best
+           JOIN article_fts ON article_fts.rowid = best.id
+           JOIN article a ON a.id = best.id
            WHERE article_fts MATCH ?
-           ORDER BY bm25(article_fts, ?, ?), a.id
-           LIMIT ?""",
-        (MATCH_START, MATCH_END, ELLIPSIS, SNIPPET_WORDS, match, TITLE_WEIGHT, TEXT_WEIGHT, limit),
+           ORDER BY best.score, best.id""",
+        (TITLE_WEIGHT, TEXT_WEIGHT, match, limit,
+         MATCH_START, MATCH_END, ELLIPSIS, SNIPPET_WORDS, match),
     )
     return [SearchHit(*row) for row in cursor.fetchall()]
 

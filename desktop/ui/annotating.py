@@ -26,6 +26,8 @@ class Annotator(QObject):
         self.editor = window.editor
         self.tags: list[Tag] = []
         self.annotations: list[Annotation] = []
+        self._dock_pending = False
+        self._dock_watched = False
 
     # reading the database ------------------------------------------------------
     def refresh_tags(self) -> None:
@@ -45,14 +47,31 @@ class Annotator(QObject):
         colours = {t.name: t.color for t in self.tags}
         fills, lines = layers.highlight_layers(self.annotations, colours, self.window.reading.theme)
         reader = self.window.reader
-        reader.set_layer("highlight_fill", fills)
-        reader.set_layer("highlights", lines)
+        with reader.highlighter.batch():  # both layers, one pass over the changed paragraphs
+            reader.set_layer("highlight_fill", fills)
+            reader.set_layer("highlights", lines)
         reader.gutter.set_marks(
             [(a.start, a.end, colours.get(a.tags[0], "#999999") if a.tags else "#999999") for a in self.annotations]
         )
-        self.window.annotations_dock.set_annotations(
-            article.text if article else "", self.annotations, [t.name for t in self.tags]
-        )
+        self._dock_pending = True
+        dock = self.window.annotations_dock
+        if dock.isVisible() or not self._dock_watched:
+            self._fill_dock()
+
+    def _fill_dock(self) -> None:
+        """The Annotations dock lists every highlight; while it is hidden
+        (a tab behind the Actors panel) it is filled when it is shown, so
+        that an edit in a long article does not wait for a list nobody sees."""
+        dock = self.window.annotations_dock
+        if not self._dock_watched:
+            self._dock_watched = True
+            dock.visibilityChanged.connect(lambda visible: visible and self._fill_dock())
+        if not self._dock_pending:
+            return
+        self._dock_pending = False
+        article = self.window.article
+        text = article.text if article else ""
+        dock.set_annotations(text, self.annotations, [t.name for t in self.tags])
 
     # tagging -------------------------------------------------------------------
     def selection(self) -> tuple[int, int] | None:
@@ -140,11 +159,13 @@ class Annotator(QObject):
         else:
             target = next((a for a in reversed(ordered) if a.start < here), ordered[-1])
         if target.id is not None:
+            self._fill_dock()
             self.window.annotations_dock.select(target.id, emit=False)
             self.show_annotation(target.id)
 
     def current_highlight(self) -> int | None:
         """The highlight chosen in the dock, else the one under the cursor."""
+        self._fill_dock()
         chosen = self.window.annotations_dock.current_id()
         if chosen is not None:
             return chosen

@@ -4,14 +4,26 @@ Formats are applied by a QSyntaxHighlighter, so only the blocks a change
 touches are re-laid out, and overlapping spans of different layers merge:
 each block is cut at every span edge and each piece gets the merge of the
 formats that cover it, in layer order.
+
+Formatting a paragraph makes Qt lay it out again, which costs about half
+a millisecond: on a 100,000-word text, formatting every paragraph took
+seconds.  So only the paragraphs in view (and a margin around them) are
+formatted; the others are formatted when they scroll into view (the reader
+reports its visible range through :meth:`SpanHighlighter.show_range`), or
+when something asks for their formats (:meth:`ensure_formatted`).  A layer
+change marks only the paragraphs whose spans differ, so tagging a passage
+re-formats one paragraph.  Opening an article sets its layers inside
+:meth:`batch`, so they are applied together.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextLayout
 
 from desktop.core.offsets import Utf16Map
 
@@ -30,6 +42,10 @@ class StyledSpan:
 
 
 class SpanHighlighter(QSyntaxHighlighter):
+    # Paragraphs formatted beyond each edge of the view, so that a page
+    # scrolled into view is usually formatted already.
+    MARGIN = 40
+
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._layers: dict[str, list[StyledSpan]] = {}
@@ -39,11 +55,37 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._text = ""
         self._u16 = Utf16Map("")
         self._first_block = 0
+        self._batching = 0
+        # Paragraphs whose laid-out formats are not their current spans.
+        self._stale: set[int] = set()
+        self._view = (0, self.MARGIN)  # first and last paragraph in view
+        self._asked: set[int] = set()  # formatted on request, wherever they are
 
-    def set_text(self, text: str, first_block: int) -> None:
-        """The article text and the document block where its body starts."""
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Layer changes inside are applied together when it ends."""
+        self._batching += 1
+        try:
+            yield
+        finally:
+            self._batching -= 1
+            if not self._batching:
+                self._format_stale()
+
+    def clear(self) -> None:
+        """Forget every span (before the document's text is replaced, so that
+        Qt's pass over the new text finds nothing to format)."""
+        self._layers.clear()
+        self._buckets.clear()
+        self._stale.clear()
+        self._asked.clear()
+
+    def set_text(self, text: str, first_block: int, u16: Utf16Map | None = None) -> None:
+        """The article text and the document block where its body starts
+        (``u16``: the text's offset map, when the caller has made it)."""
+        self.clear()
         self._text = text
-        self._u16 = Utf16Map(text)
+        self._u16 = u16 or Utf16Map(text)
         self._first_block = first_block
         starts = [0]
         at = text.find("\n")
@@ -51,19 +93,23 @@ class SpanHighlighter(QSyntaxHighlighter):
             starts.append(at + 1)
             at = text.find("\n", at + 1)
         self._para_starts = starts
-        self._layers.clear()
-        self._buckets.clear()
+        self._view = (0, self.MARGIN)
 
     def set_layer(self, name: str, spans: list[StyledSpan]) -> None:
-        touched = set(self._buckets.get(name, {}))
+        old = self._buckets.get(name, {})
         buckets: dict[int, list[StyledSpan]] = defaultdict(list)
+        starts = self._para_starts
         for span in spans:
-            for para in range(self.paragraph_of(span.start), self.paragraph_of(max(span.start, span.end - 1)) + 1):
+            first = bisect_right(starts, span.start) - 1
+            last = bisect_right(starts, max(span.start, span.end - 1)) - 1
+            for para in range(max(0, first), max(0, last) + 1):
                 buckets[para].append(span)
         self._layers[name] = spans
-        self._buckets[name] = dict(buckets)
-        touched |= set(buckets)
-        self._rehighlight_paragraphs(touched)
+        self._buckets[name] = new = dict(buckets)
+        # Only paragraphs whose spans changed need formatting again.
+        self._stale |= {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
+        if not self._batching:
+            self._format_stale()
 
     def layer(self, name: str) -> list[StyledSpan]:
         return self._layers.get(name, [])
@@ -80,27 +126,78 @@ class SpanHighlighter(QSyntaxHighlighter):
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self._para_starts, offset) - 1)
 
-    def _rehighlight_paragraphs(self, paragraphs: set[int]) -> None:
+    # formatting what is seen ----------------------------------------------
+    def show_range(self, first: int, last: int) -> None:
+        """The paragraphs in view changed: format those not formatted yet."""
+        self._view = (first, last)
+        self._format_stale()
+
+    def ensure_formatted(self, offset: int) -> None:
+        """Format the paragraph holding ``offset`` now, in view or not."""
+        para = self.paragraph_of(offset)
+        self._asked.add(para)
+        if para in self._stale:
+            self._rehighlight_paragraphs([para])
+
+    def _wanted(self, para: int) -> bool:
+        first, last = self._view
+        return first - self.MARGIN <= para <= last + self.MARGIN or para in self._asked
+
+    def _format_stale(self) -> None:
+        if self._batching or not self._stale:
+            return
+        # Paragraphs out of view stay stale (thousands in a long text): look
+        # only at those in view and those asked for.
+        first, last = self._view
+        near = range(max(0, first - self.MARGIN), last + self.MARGIN + 1)
+        stale = self._stale
+        self._rehighlight_paragraphs(sorted({p for p in near if p in stale} | (self._asked & stale)))
+
+    def _rehighlight_paragraphs(self, paragraphs: list[int]) -> None:
+        """Give the paragraphs' layouts their formats, then let Qt lay out
+        the stretch holding them once (``rehighlightBlock`` per paragraph
+        would lay out the rest of the document again for each)."""
         doc = self.document()
-        if doc is None:
+        if doc is None or not paragraphs:
             return
-        if len(paragraphs) > len(self._para_starts) // 2:
-            self.rehighlight()
-            return
-        for para in sorted(paragraphs):
+        first = last = None
+        for para in paragraphs:
             block = doc.findBlockByNumber(self._first_block + para)
-            if block.isValid():
-                self.rehighlightBlock(block)
+            self._stale.discard(para)
+            if not block.isValid():
+                continue
+            ranges = []
+            for start, length, fmt in self._pieces(para, block.length() - 1):
+                piece = QTextLayout.FormatRange()
+                piece.start, piece.length, piece.format = start, length, fmt
+                ranges.append(piece)
+            block.layout().setFormats(ranges)
+            first = block if first is None else first
+            last = block
+        if first is not None and last is not None:
+            doc.markContentsDirty(first.position(), last.position() + last.length() - first.position())
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
+        # Qt's own pass over blocks whose text or block format changed.
         para = self.currentBlock().blockNumber() - self._first_block
         if para < 0 or para >= len(self._para_starts):
             return
+        if not self._wanted(para):
+            # Paragraphs out of view wait until they are seen.
+            if any(para in buckets for buckets in self._buckets.values()):
+                self._stale.add(para)
+            return
+        self._stale.discard(para)
+        for start, length, fmt in self._pieces(para, len(text)):
+            self.setFormat(start, length, fmt)
+
+    def _pieces(self, para: int, length: int) -> list[tuple[int, int, QTextCharFormat]]:
+        """The paragraph cut at every span edge, each piece with the merge of
+        the formats covering it: (start, length, format) in UTF-16 units."""
         spans = [s for name in LAYERS for s in self._buckets.get(name, {}).get(para, [])]
         if not spans:
-            return
+            return []
         base = self._u16.to_utf16(self._para_starts[para])
-        length = len(text)
         pieces = []
         for span in spans:
             lo = max(0, self._u16.to_utf16(span.start) - base)
@@ -108,6 +205,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             if hi > lo:
                 pieces.append((lo, hi, span.format))
         edges = sorted({e for lo, hi, _ in pieces for e in (lo, hi)})
+        out = []
         for left, right in zip(edges, edges[1:]):
             covering = [fmt for lo, hi, fmt in pieces if lo <= left and right <= hi]
             if not covering:
@@ -115,4 +213,5 @@ class SpanHighlighter(QSyntaxHighlighter):
             merged = QTextCharFormat(covering[0])
             for fmt in covering[1:]:
                 merged.merge(fmt)
-            self.setFormat(left, right - left, merged)
+            out.append((left, right - left, merged))
+        return out

@@ -96,18 +96,30 @@ def annotation_tip(annotation: Annotation) -> str:
     return f"{tags}{note}"
 
 
+# Formats of highlight pieces by colours, per theme: shared across calls, so
+# that after an edit the unchanged pieces are the very same objects.  (Few
+# colour combinations occur, so these stay small.)
+_FILLS: dict[str, dict[tuple[str, ...], QTextCharFormat]] = {}
+_LINES: dict[str, dict[tuple[str, bool], QTextCharFormat]] = {}
+
+
 def highlight_layers(
     annotations: list[Annotation], colours: dict[str, str], theme: str = LIGHT
 ) -> tuple[list[StyledSpan], list[StyledSpan]]:
     """Highlights cut at every edge: each piece has the blend of the tag
     colours covering it (the fill, drawn under entity colours) and an
     underline (wavy where highlights overlap, drawn over quote underlines),
-    with every covering tag and note on hover."""
+    with every covering tag and note on hover.
+
+    Pieces of the same look share one format object, so that the reader can
+    tell unchanged paragraphs apart cheaply after an edit."""
     edges = sorted({p for a in annotations for p in (a.start, a.end)})
     ordered = sorted(annotations, key=lambda a: (a.start, -a.end))
     fills, lines = [], []
     active: list[Annotation] = []
     index = 0
+    fill_formats = _FILLS.setdefault(theme, {})
+    line_formats = _LINES.setdefault(theme, {})
     for left, right in zip(edges, edges[1:]):
         while index < len(ordered) and ordered[index].start <= left:
             active.append(ordered[index])
@@ -116,15 +128,26 @@ def highlight_layers(
         covering = [a for a in active if a.start <= left and a.end >= right]
         if not covering:
             continue
-        tag_colours = [colours.get(t, "#ffe082") for a in covering for t in (a.tags or ["?"])]
-        fill = background(blend(tag_colours).name(), theme)
-        line = QTextCharFormat()
-        line.setUnderlineStyle(
-            QTextCharFormat.UnderlineStyle.WaveUnderline if len(covering) > 1
-            else QTextCharFormat.UnderlineStyle.SingleUnderline
-        )
-        underline = QColor(tag_colours[0])
-        line.setUnderlineColor(underline.darker(160) if theme == LIGHT else underline.lighter(120))
+        tag_colours = tuple(colours.get(t, "#ffe082") for a in covering for t in (a.tags or ["?"]))
+        fill = fill_formats.get(tag_colours)
+        if fill is None:
+            fill = fill_formats[tag_colours] = background(blend(list(tag_colours)).name(), theme)
+        overlapping = len(covering) > 1
+        key = (tag_colours[0], overlapping)
+        line = line_formats.get(key)
+        if line is None:
+            line = line_formats[key] = _highlight_line(tag_colours[0], overlapping, theme)
         fills.append(StyledSpan(left, right, fill))
         lines.append(StyledSpan(left, right, line, "\n".join(annotation_tip(a) for a in covering)))
     return fills, lines
+
+
+def _highlight_line(colour: str, overlapping: bool, theme: str) -> QTextCharFormat:
+    line = QTextCharFormat()
+    line.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.WaveUnderline if overlapping
+        else QTextCharFormat.UnderlineStyle.SingleUnderline
+    )
+    underline = QColor(colour)
+    line.setUnderlineColor(underline.darker(160) if theme == LIGHT else underline.lighter(120))
+    return line

@@ -69,7 +69,10 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_failed: Callable[[str], None],
     ) -> Task:
-        task = Task(fn)
+        return self._start(Task(fn), on_done, on_failed)
+
+    def _start(self, task: Task, on_done: Callable[[Any], None], on_failed: Callable[[str], None]) -> Task:
+        """Connect the callbacks, then start: nothing can be missed."""
         self._running.add(task)
         # Forget the task before the callbacks run, so they see busy() right.
         task.signals.done.connect(lambda _r, t=task: self._running.discard(t))
@@ -87,11 +90,10 @@ class TaskRunner(QObject):
         on_failed: Callable[[str], None],
     ) -> Task:
         """Like submit, for a function taking a ``report(done, total)`` callable."""
-        holder: list[Task] = []
-        task = self.submit(lambda: fn(holder[0].signals.progress.emit), on_done, on_failed)
-        holder.append(task)
+        task = Task(lambda: None)
+        task.fn = lambda: fn(task.signals.progress.emit)
         task.signals.progress.connect(on_progress)
-        return task
+        return self._start(task, on_done, on_failed)
 
     def busy(self) -> bool:
         return bool(self._running)

@@ -193,7 +193,7 @@ def byline_export(text="Putin met Macron in Moscow.", version=1):
         "format": "byline-article", "version": version,
         "article": {"id": 3, "title": "Talks", "date": "2022-02-08", "source": "Wire", "url": "https://w.example",
                     "text": text, "sha256": hashlib.sha256(text.encode()).hexdigest()},
-        "entities": [{"start": 0, "end": 5, "label": "PERSON", "text": "Putin", "origin": "model"}],
+        "entities": [{"start": 0, "end": 5, "label": "PERSON", "text": text[:5], "origin": "model"}],
         "quotes": [], "actors": [], "annotations": [], "tags": [],
     }
 
@@ -210,6 +210,10 @@ def test_byline_json_export_imports_its_article(tmp_path):
     newer = write(tmp_path / "newer.json", json.dumps(byline_export(version=9)))
     with pytest.raises(InputError, match="version 9"):
         jsonl.read_file(newer)
+    damaged = byline_export()
+    damaged["entities"][0]["text"] = "Macron"  # offsets that no longer cut their text
+    with pytest.raises(InputError, match="damaged Byline export"):
+        jsonl.read_file(write(tmp_path / "damaged.json", json.dumps(damaged)))
 
 
 def test_docx_paragraphs_tables_and_title(tmp_path):

@@ -157,7 +157,7 @@ def drop(window, paths):
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     where, buttons = QPointF(200, 200), Qt.MouseButton.LeftButton
     # As a real drag does: the window accepts the enter, then takes the drop.
-    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, buttons,
+    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, mime, buttons,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()

@@ -1,0 +1,1 @@
+"""Byline's benchmark suite: ``make bench`` (see bench/README.md)."""

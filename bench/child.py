@@ -1,0 +1,104 @@
+"""Figures measured in a fresh process: start-up and peak memory.
+
+    python -m bench.child startup LIBRARY T0   # T0: the parent's time.time() before the start
+    python -m bench.child memory LIBRARY ARTICLE_ID
+
+Prints one JSON object.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+TIMEOUT_MS = 180_000
+
+
+def startup(library: Path, t0: float) -> dict:
+    """The same steps as ``run_gui``: window shown, then the model loading
+    in the background and the first article (the seeded sample) analysed."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.app import application, open_initial, prepare_window
+
+    marks: dict[str, float] = {}
+    app = application()
+    window = prepare_window(library, None)
+    window.show()
+
+    def shown() -> None:
+        window.repaint()
+        marks["shown"] = time.time() - t0
+
+    def analysed(_article_id: int) -> None:
+        marks["analysed"] = time.time() - t0
+        app.quit()
+
+    window.analysisShown.connect(analysed)
+    QTimer.singleShot(0, shown)
+    QTimer.singleShot(0, lambda: open_initial(window, []))
+    QTimer.singleShot(TIMEOUT_MS, app.quit)
+    app.exec()
+    window.runner.wait()
+    return marks
+
+
+def memory(library: Path, article_id: int) -> dict:
+    """Peak resident memory with the big document open, the pipeline
+    loaded (as the app loads it at start) and the document paged through."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from desktop.store.database import open_library
+    from desktop.ui.app import application
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+
+    app = application()
+    open_library(library)
+    window = MainWindow(Settings())
+    window.refresh_library()
+    window.show()
+    loop = QEventLoop()
+    window.modelLoaded.connect(lambda _name: loop.quit())
+    window.start_model_loading()
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    window.open_article(article_id)
+    loop.exec()
+    bar = window.reader.verticalScrollBar()
+    while bar.value() < bar.maximum():
+        bar.setValue(bar.value() + bar.pageStep())
+        app.processEvents()
+        window.reader.viewport().repaint()
+    window.runner.wait()
+    return {"peak_rss_mb": peak_rss_mb()}
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory.  ``VmHWM`` belongs to the
+    process image; ``getrusage``'s ``ru_maxrss`` would not do, as Linux keeps
+    it across ``exec``: a child started by the big benchmark process would
+    report that process's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    from bench.common import guard_none_leak, user_folders
+
+    user_folders()
+    guard_none_leak()
+    mode, library = sys.argv[1], Path(sys.argv[2])
+    if mode == "startup":
+        result = startup(library, float(sys.argv[3]))
+    else:
+        result = memory(library, int(sys.argv[3]))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
