@@ -56,11 +56,25 @@ def get_annotation(annotation_id: int) -> Annotation:
 
 
 def list_annotations(article_id: int) -> list[Annotation]:
-    rows = list(
-        AnnotationRow.select().where(AnnotationRow.article == article_id).order_by(AnnotationRow.start, AnnotationRow.id)
-    )
-    tags = _tags_of([r.id for r in rows])
-    return [_annotation(r, tags.get(r.id, [])) for r in rows]
+    """The article's highlights in text order.  Two plain queries: this runs
+    after every edit, and building model instances for thousands of
+    highlights cost more than the queries themselves."""
+    rows = db.execute_sql(
+        'SELECT id, "start", "end", note, author, created, modified FROM annotation '
+        'WHERE article_id = ? ORDER BY "start", id',
+        (article_id,),
+    ).fetchall()
+    tags: dict[int, list[str]] = {}
+    for annotation_id, name in db.execute_sql(
+        "SELECT l.annotation_id, t.name FROM annotation_tag l JOIN tag t ON t.id = l.tag_id "
+        "JOIN annotation a ON a.id = l.annotation_id WHERE a.article_id = ? ORDER BY t.position, t.name",
+        (article_id,),
+    ):
+        tags.setdefault(annotation_id, []).append(name)
+    return [
+        Annotation(start, end, tags.get(aid, []), note, author, created, modified, aid)
+        for aid, start, end, note, author, created, modified in rows
+    ]
 
 
 def _tags_of(annotation_ids: list[int]) -> dict[int, list[str]]:
