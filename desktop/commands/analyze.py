@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.formats.json_export import dumps_bundle
     from desktop.services.bundles import load_bundle
     from desktop.nlp.pipeline import load_pipeline
-    from desktop.services.analysis import ensure_analysed
+    from desktop.services.batch import ensure_analysed
     from desktop.services.importing import import_files, read_all
     from desktop.store.database import close_library, open_library
 

@@ -102,7 +102,7 @@ def analyse_missing(ids: list[int], model: str | None) -> None:
     todo = [i for i in ids if not is_analysed(i)]
     if todo:
         from desktop.nlp.pipeline import load_pipeline
-        from desktop.services.analysis import ensure_analysed
+        from desktop.services.batch import ensure_analysed
 
         print(f"byline: analysing {len(todo)} article(s) not analysed yet…", file=sys.stderr)
         ensure_analysed(lambda: load_pipeline(model), todo)

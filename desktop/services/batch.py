@@ -35,15 +35,17 @@ def analyse_in_batches(
     n_process: int = 1,
     progress: BatchProgress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    again: bool = False,
 ) -> list[int]:
-    """Analyse the articles not analysed yet; return the ids analysed now.
+    """Analyse the articles not analysed yet (all of them when ``again``);
+    return the ids analysed now.
 
     ``progress(done, total)`` is called at the start and after each article;
     ``cancelled()`` is asked between articles.  ``n_process`` > 1 runs spaCy in that many
     processes, which pays off only for hundreds of articles (each process
     loads the pipeline).
     """
-    todo = [i for i in dict.fromkeys(article_ids) if not is_analysed(i)]
+    todo = [i for i in dict.fromkeys(article_ids) if again or not is_analysed(i)]
     done: list[int] = []
     if not todo:
         return done
@@ -112,3 +114,16 @@ def _own_connections() -> bool:
     of its own, which for an in-memory database would be another database."""
     name = str(getattr(db.obj, "database", "") or "")
     return bool(name) and name != ":memory:" and "mode=memory" not in name
+
+
+def ensure_analysed(nlp_factory: Callable[[], Language], article_ids: list[int]) -> None:
+    """Analyse those of the articles never analysed; the others are kept."""
+    analyse_in_batches(nlp_factory, article_ids)
+
+
+def reanalyse_articles(model: str | None, article_ids: list[int], report: BatchProgress) -> int:
+    """Run the pipeline again on the articles; the user's corrections are
+    kept (they live apart from the model's spans)."""
+    from desktop.nlp.pipeline import load_pipeline
+
+    return len(analyse_in_batches(lambda: load_pipeline(model), article_ids, progress=report, again=True))

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from desktop.core.corrections import EntityRule
 from desktop.core.errors import StoreError
 from desktop.core.model import ORIGIN_USER, Entity, Quote
-from desktop.store.analyses import rejected_spans
 from desktop.store.rows import quote_fields, quote_from_row
 from desktop.store.articles import now
 from desktop.store.models import EntityRow, EntityRuleRow, QuoteRow, RejectionRow, db

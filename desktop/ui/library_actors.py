@@ -63,6 +63,33 @@ class LibraryActorModel(RecordTableModel[LibraryActor]):
         return None
 
 
+def bar_chart(title: str, bars: list[tuple[str, int]], horizontal: bool) -> QChart:
+    """One series of labelled bars with a whole-number value axis."""
+    chart = QChart()
+    chart.setTitle(title)
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    values = QBarSet("Quotes")
+    for _label, value in bars:
+        values.append(value)
+    series.append(values)
+    chart.addSeries(series)
+    labels = QBarCategoryAxis()
+    labels.append([label for label, _value in bars])
+    counts = QValueAxis()
+    counts.setLabelFormat("%d")
+    counts.setMin(0)
+    label_side, count_side = (
+        (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom) if horizontal
+        else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
+    )
+    chart.addAxis(labels, label_side)
+    series.attachAxis(labels)
+    chart.addAxis(counts, count_side)
+    series.attachAxis(counts)
+    chart.legend().hide()
+    return chart
+
+
 class LibraryActorsDialog(QDialog):
     articleChosen = Signal(int)  # noqa: N815
 
@@ -117,50 +144,16 @@ class LibraryActorsDialog(QDialog):
 
     def _draw_charts(self, rows: list[LibraryActor]) -> None:
         quoted = sorted((r for r in rows if r.quotes), key=lambda r: (-r.quotes, r.name))[:TOP]
-        chart = QChart()
-        chart.setTitle(f"Most quoted actors (top {TOP})")
-        series = QHorizontalBarSeries()
-        bars = QBarSet("Quotes")
         # Bottom to top on the axis: the most quoted goes last so it shows first.
-        for row in reversed(quoted):
-            bars.append(row.quotes)
-        series.append(bars)
-        chart.addSeries(series)
-        names = QBarCategoryAxis()
-        names.append([r.name for r in reversed(quoted)])
-        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(names)
-        counts = QValueAxis()
-        counts.setLabelFormat("%d")
-        counts.setMin(0)
-        chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(counts)
-        chart.legend().hide()
-        self.quoted_chart.setChart(chart)
-
-        by_type = Counter()
+        self.quoted_chart.setChart(bar_chart(
+            f"Most quoted actors (top {TOP})", [(r.name, r.quotes) for r in reversed(quoted)], horizontal=True
+        ))
+        by_type: Counter[str] = Counter()
         for row in rows:
             by_type[row.type] += row.quotes
-        types = [t for t, _ in by_type.most_common() if by_type[t]]
-        chart = QChart()
-        chart.setTitle("Quotes by actor type")
-        series = QBarSeries()
-        bars = QBarSet("Quotes")
-        for actor_type in types:
-            bars.append(by_type[actor_type])
-        series.append(bars)
-        chart.addSeries(series)
-        axis = QBarCategoryAxis()
-        axis.append(types)
-        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis)
-        values = QValueAxis()
-        values.setLabelFormat("%d")
-        values.setMin(0)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(values)
-        chart.legend().hide()
-        self.type_chart.setChart(chart)
+        self.type_chart.setChart(bar_chart(
+            "Quotes by actor type", [(t, n) for t, n in by_type.most_common() if n], horizontal=False
+        ))
 
     def select(self, name: str) -> None:
         matches = self.proxy.match(self.proxy.index(0, 0), Qt.ItemDataRole.DisplayRole, name, 1,

@@ -21,7 +21,8 @@ from desktop import __version__
 from desktop.core.errors import BylineError
 from desktop.core.model import Actor, Analysis, Article
 from desktop.nlp.pipeline import default_pipeline_name, load_pipeline, model_identity
-from desktop.services.analysis import analyze_one, reanalyse_articles
+from desktop.services.analysis import analyze_one
+from desktop.services.batch import reanalyse_articles
 from desktop.services.importing import import_files
 from desktop.services.view import article_view
 from desktop.store.analyses import load_analysis, save_analysis
@@ -247,10 +248,7 @@ class MainWindow(QMainWindow):
 
     # articles --------------------------------------------------------------
     def refresh_library(self) -> None:
-        if hasattr(self, "library"):
-            self.library.refresh()
-        else:
-            self.library_dock.set_articles(list_articles())
+        self.library.refresh()
 
     def open_article(self, article_id: int) -> None:
         """Show an article at once; its spans follow from the database or a worker."""

@@ -7,7 +7,7 @@ import json
 from desktop.core.model import Annotation, Entity, Quote
 from desktop.formats.json_export import dumps_bundle
 from desktop.nlp.pipeline import load_pipeline
-from desktop.services.analysis import ensure_analysed
+from desktop.services.batch import ensure_analysed
 from desktop.services.bundles import load_bundle
 from desktop.services.importing import import_files, import_paths
 from desktop.store import annotations, corrections
