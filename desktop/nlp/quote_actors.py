@@ -305,6 +305,3 @@ class Actors:
         if not votes or votes["m"] == votes["f"]:
             return None
         return "m" if votes["m"] > votes["f"] else "f"
-
-    def is_person_name(self, name: str) -> bool:
-        return name in self.people

@@ -81,10 +81,6 @@ def store_article_actors(article_id: int, actors: list[Actor]) -> None:
             ArticleActorRow.insert_many(rows[batch:batch + 200]).execute()
 
 
-def forget_article_actors(article_id: int) -> None:
-    with db.atomic():
-        ArticleActorRow.delete().where(ArticleActorRow.article == article_id).execute()
-
 
 def articles_without_actor_summary(analysed: list[int]) -> list[int]:
     have = {r.article_id for r in ArticleActorRow.select(ArticleActorRow.article).distinct()}

@@ -60,9 +60,6 @@ def delete_user_quote(quote_id: int) -> Quote:
     return quote_from_row(row)
 
 
-def list_rules() -> list[EntityRule]:
-    return [EntityRule(r.text, r.label, r.id) for r in EntityRuleRow.select().order_by(EntityRuleRow.id)]
-
 
 def rules_for(article_id: int, analysed_at: str) -> list[EntityRule]:
     """The rules that apply to an article analysed at ``analysed_at``: those

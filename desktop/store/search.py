@@ -111,22 +111,6 @@ def article_counts(ids: Iterable[int]) -> dict[int, tuple[int, int]]:
     return counts
 
 
-def highlight_counts(ids: Iterable[int]) -> dict[int, int]:
-    """``{article id: number of the user's highlights}``."""
-    ids = list(dict.fromkeys(ids))
-    counts = dict.fromkeys(ids, 0)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
-        cursor = db.execute_sql(
-            f"SELECT article_id, COUNT(*) FROM annotation WHERE article_id IN ({marks})"
-            " GROUP BY article_id",
-            chunk,
-        )
-        counts.update(dict(cursor.fetchall()))
-    return counts
-
-
 def _visible_counts(table: str, ids: list[int]) -> dict[int, int]:
     marks = ", ".join("?" * len(ids))
     cursor = db.execute_sql(

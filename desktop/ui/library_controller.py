@@ -173,12 +173,12 @@ class LibraryController(QObject):
     def install(self) -> None:
         window, dock = self.window, self.dock
         dock.deleteRequested.connect(self.delete)
-        if hasattr(window, "export_articles"):
-            dock.exportRequested.connect(window.export_articles)
+        dock.exportRequested.connect(window.export_articles)
         window.analysisShown.connect(lambda article_id: self.update_rows([article_id]))
         window.editor.changed.connect(self._edited)
-        if hasattr(window, "modelLoaded"):
-            window.modelLoaded.connect(self._model_loaded)
+        window.modelLoaded.connect(self._model_loaded)
+        # Deleted articles leave File > Open Recent and the last-article memory.
+        self.articlesDeleted.connect(lambda ids: window.settings.forget_articles(set(ids)))
         self.analyser.analysed.connect(self.update_rows)
         self.analyser.progress.connect(self._analysis_progress)
         self.analyser.stopped.connect(self._analysis_stopped)

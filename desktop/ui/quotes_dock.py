@@ -163,10 +163,6 @@ class QuotesDock(QDockWidget):
         index = self.speaker_box.findData(name)
         self.speaker_box.setCurrentIndex(max(index, 0))
 
-    def row_of_quote(self, quote_index: int) -> int:
-        source = self.model.index(quote_index, 0)
-        return self.proxy.mapFromSource(source).row()
-
     def _refilter(self) -> None:
         self.proxy.set_filters(
             self.speaker_box.currentData() or ALL, self.type_box.currentData() or ALL, self.search.text()

@@ -87,7 +87,6 @@ class Gutter(QWidget):
 class ReaderView(QTextEdit):
     """Read-only, selectable text; offsets in and out are article offsets."""
 
-    selectionOffsetsChanged = Signal(int, int)  # noqa: N815 (Qt naming)
     shortcutKey = Signal(str)  # noqa: N815: a tag shortcut key pressed
     zoomChanged = Signal(int)  # noqa: N815: percent
 
@@ -114,7 +113,6 @@ class ReaderView(QTextEdit):
         self._u16 = Utf16Map("")
         self._body_start = 0  # document position where the article text begins
         self._body_block = 0
-        self.selectionChanged.connect(self._emit_selection)
         self.shortcut_keys: set[str] = set()
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.gutter = Gutter(self)
@@ -347,9 +345,3 @@ class ReaderView(QTextEdit):
                 event.ignore()
             return True
         return super().viewportEvent(event)
-
-    def _emit_selection(self) -> None:
-        offsets = self.selected_offsets()
-        if offsets is not None:
-            self.selectionOffsetsChanged.emit(*offsets)
-

@@ -215,6 +215,7 @@ def test_delete_asks_first_and_takes_the_highlights(make_window, qtbot, monkeypa
     assert not controller.delete(ids)
     assert ArticleRow.select().where(ArticleRow.id.in_(ids)).count() == 2
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    window.settings.remember_article(ids[0])  # as if it had been read
     selection = dock.view.selectionModel()
     selection.clearSelection()
     for article_id in ids:
@@ -227,4 +228,5 @@ def test_delete_asks_first_and_takes_the_highlights(make_window, qtbot, monkeypa
     assert ArticleRow.select().where(ArticleRow.id.in_(ids)).count() == 0
     assert AnnotationRow.select().where(AnnotationRow.article.in_(ids)).count() == 0
     assert all(dock.model.row_of(i) < 0 for i in ids)
+    assert ids[0] not in window.settings.recent()
     assert window.article is not None
