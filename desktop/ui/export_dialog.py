@@ -11,15 +11,13 @@ a cancelled export leaves nothing behind.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import BylineError
 from desktop.formats.exporters import FORMATS, ExportCancelled, Format
+from desktop.ui.work_dialog import WorkDialog
 from desktop.ui.workers import Task
 
 ExportFn = Callable[..., list[str]]
@@ -75,7 +74,7 @@ class _Progress(QObject):
     changed = Signal(int, int)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WorkDialog):
     """Export ``article_ids`` through ``export_fn``."""
 
     exported = Signal(str, list)  # path, warnings
@@ -92,10 +91,6 @@ class ExportDialog(QDialog):
         self.ids = list(article_ids)
         self.export_fn = export_fn or export_articles
         self.folder = folder or Path.home()
-        self._cancel = threading.Event()
-        self._task: Task | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self._progress = _Progress(self)
         self._progress.changed.connect(self._on_progress)
 
@@ -148,9 +143,6 @@ class ExportDialog(QDialog):
 
     def selected_format(self) -> Format:
         return FORMATS[self.format.currentData()]
-
-    def running(self) -> bool:
-        return self._task is not None
 
     def destination(self) -> Path:
         zipped = not self.as_zip.isHidden() and self.as_zip.isChecked()
@@ -205,24 +197,7 @@ class ExportDialog(QDialog):
         task = Task(work)
         task.signals.done.connect(self._finished)
         task.signals.failed.connect(self._failed)
-        self._task = task
-        self._pool.start(task)
-
-    def cancel(self) -> None:
-        if self.running():
-            self._cancel.set()
-            self.status.setText("Cancelling…")
-            self.cancel_button.setEnabled(False)
-
-    def reject(self) -> None:
-        """Cancel stops a running export first; pressed again (or when idle), closes."""
-        if self.running():
-            self.cancel()
-        else:
-            super().reject()
-
-    def wait(self, msecs: int = 30_000) -> bool:
-        return self._pool.waitForDone(msecs)
+        self._start(task)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(1, total))

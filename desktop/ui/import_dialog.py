@@ -12,7 +12,6 @@ analyse the article the user opens.
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -47,6 +45,7 @@ from desktop.formats.registry import iter_files
 from desktop.services.importing import FileResult, ImportReport, import_paths
 from desktop.ui.mapping_dialog import MappingDialog
 from desktop.ui.tables import RecordTableModel
+from desktop.ui.work_dialog import WorkDialog
 from desktop.ui.workers import Task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -192,8 +191,10 @@ class _Posts(QObject):
     done = Signal(int, object)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(WorkDialog):
     """Import ``paths`` (files and folders); ``start()`` begins."""
+
+    CANCELLING = "Cancelling after the current file…"
 
     importFinished = Signal(object)  # noqa: N815 -- the ImportReport
     stopAnalysisRequested = Signal()  # noqa: N815
@@ -212,10 +213,6 @@ class ImportDialog(QDialog):
         self.ask = ask or ask_columns(self)
         self.report = ImportReport()
         self.columns: dict[Path, dict[str, str]] = {}
-        self._cancel = threading.Event()
-        self._task: Task | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self._posts = _Posts(self)
         self._posts.started.connect(self._file_started)
         self._posts.done.connect(self._file_done)
@@ -265,9 +262,6 @@ class ImportDialog(QDialog):
 
     # -- running ---------------------------------------------------------------
 
-    def running(self) -> bool:
-        return self._task is not None
-
     def start(self) -> None:
         """List the files in a worker, then ask for columns and import."""
         if self.running():
@@ -279,8 +273,7 @@ class ImportDialog(QDialog):
         task = Task(fn)
         task.signals.done.connect(on_done)
         task.signals.failed.connect(self._failed)
-        self._task = task
-        self._pool.start(task)
+        self._start(task)
 
     def _scanned(self, found: list[tuple[Path, Preview | None]]) -> None:
         self._task = None
@@ -356,22 +349,6 @@ class ImportDialog(QDialog):
         self._task = None
         self._finished(True)
         self.status.setText(f"Import stopped by an error: {message}")
-
-    def cancel(self) -> None:
-        if self.running():
-            self._cancel.set()
-            self.status.setText("Cancelling after the current file…")
-            self.cancel_button.setEnabled(False)
-
-    def reject(self) -> None:
-        """Cancel stops a running import first; pressed again (or after), closes."""
-        if self.running():
-            self.cancel()
-        else:
-            super().reject()
-
-    def wait(self, msecs: int = 30_000) -> bool:
-        return self._pool.waitForDone(msecs)
 
     # -- the analysis that follows ---------------------------------------------
 
