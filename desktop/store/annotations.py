@@ -4,14 +4,15 @@ from __future__ import annotations
 from desktop.core.errors import StoreError
 from desktop.core.model import Annotation
 from desktop.store.articles import now
-from desktop.store.models import AnnotationRow, AnnotationTagRow, ArticleRow, TagRow, db
+from desktop.store.models import AnnotationRow, AnnotationTagRow, TagRow, db
 
 
 def _check_range(article_id: int, start: int, end: int) -> None:
-    row = ArticleRow.select(ArticleRow.text).where(ArticleRow.id == article_id).first()
+    # The length from SQL: a long article's text is not read for one highlight.
+    row = db.execute_sql("SELECT length(text) FROM article WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         raise StoreError(f"there is no article {article_id}.")
-    if not 0 <= start < end <= len(row.text):
+    if not 0 <= start < end <= row[0]:
         raise StoreError(f"the range {start}–{end} is outside the article's text.")
 
 
@@ -56,19 +57,29 @@ def get_annotation(annotation_id: int) -> Annotation:
 
 
 def list_annotations(article_id: int) -> list[Annotation]:
-    """The article's highlights in text order.  Two plain queries: this runs
-    after every edit, and building model instances for thousands of
-    highlights cost more than the queries themselves."""
+    """The article's highlights in text order."""
+    return _select_annotations("a.article_id = ?", (article_id,))
+
+
+def annotations_overlapping(article_id: int, start: int, end: int) -> list[Annotation]:
+    """The article's highlights that overlap ``start``–``end``, in text order
+    (after an edit, the reader reloads only these)."""
+    return _select_annotations('a.article_id = ? AND a."start" < ? AND a."end" > ?', (article_id, end, start))
+
+
+def _select_annotations(where: str, params: tuple) -> list[Annotation]:
+    """Two plain queries: this runs after every edit, and building model
+    instances for thousands of highlights cost more than the queries."""
     rows = db.execute_sql(
-        'SELECT id, "start", "end", note, author, created, modified FROM annotation '
-        'WHERE article_id = ? ORDER BY "start", id',
-        (article_id,),
+        f'SELECT a.id, a."start", a."end", a.note, a.author, a.created, a.modified FROM annotation a '
+        f'WHERE {where} ORDER BY a."start", a.id',
+        params,
     ).fetchall()
     tags: dict[int, list[str]] = {}
     for annotation_id, name in db.execute_sql(
         "SELECT l.annotation_id, t.name FROM annotation_tag l JOIN tag t ON t.id = l.tag_id "
-        "JOIN annotation a ON a.id = l.annotation_id WHERE a.article_id = ? ORDER BY t.position, t.name",
-        (article_id,),
+        f"JOIN annotation a ON a.id = l.annotation_id WHERE {where} ORDER BY t.position, t.name",
+        params,
     ):
         tags.setdefault(annotation_id, []).append(name)
     return [
@@ -123,6 +134,14 @@ def set_tags(annotation_id: int, tags: list[str]) -> list[str]:
             AnnotationTagRow.insert_many([{"annotation": annotation_id, "tag": t} for t in tag_ids]).execute()
         AnnotationRow.update(modified=now()).where(AnnotationRow.id == annotation_id).execute()
     return old
+
+
+def span_of(annotation_id: int) -> tuple[int, int]:
+    """Where the highlight is in its article's text."""
+    row = db.execute_sql('SELECT "start", "end" FROM annotation WHERE id = ?', (annotation_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"there is no highlight {annotation_id}.")
+    return row[0], row[1]
 
 
 def article_id_of(annotation_id: int) -> int:

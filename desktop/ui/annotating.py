@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from desktop.core import regions
 from desktop.core.model import Annotation, Tag
 from desktop.core.text import snap_to_words
-from desktop.store.annotations import get_annotation, list_annotations
+from desktop.store.annotations import annotations_overlapping, get_annotation, list_annotations
 from desktop.store.tags import get_tag, list_tags, tag_usage
 from desktop.ui import commands, layers
 from desktop.ui.tag_dialog import TagDialog
@@ -26,6 +27,7 @@ class Annotator(QObject):
         self.editor = window.editor
         self.tags: list[Tag] = []
         self.annotations: list[Annotation] = []
+        self._shown_article: int | None = None  # whose highlights ``annotations`` holds
         self._dock_pending = False
         self._dock_watched = False
 
@@ -38,23 +40,50 @@ class Annotator(QObject):
         self.window.tag_bar.set_tags(self.tags)
         self.window.find_bar.set_tags(self.tags)
 
-    def refresh_annotations(self) -> None:
+    def refresh_annotations(self, where: tuple[int, int] | None = None) -> None:
+        """Show the article's highlights again; ``where``: the stretch an
+        edit changed, when only the highlights there need reloading (an edit
+        in a long article then re-cuts a few pieces, not thousands)."""
         article = self.window.article
         if article is None or article.id is None:
-            self.annotations = []
+            self._shown_article, self.annotations = None, []
+        elif where is None or self._shown_article != article.id:
+            self._shown_article, self.annotations = article.id, list_annotations(article.id)
         else:
-            self.annotations = list_annotations(article.id)
+            self._refresh_region(article.id, *where)
+            return
         colours = {t.name: t.color for t in self.tags}
         fills, lines = layers.highlight_layers(self.annotations, colours, self.window.reading.theme)
         reader = self.window.reader
         with reader.highlighter.batch():  # both layers, one pass over the changed paragraphs
             reader.set_layer("highlight_fill", fills)
             reader.set_layer("highlights", lines)
-        reader.gutter.set_marks(
+        self._after_change(full=True)
+
+    def _refresh_region(self, article_id: int, start: int, end: int) -> None:
+        old = self.annotations
+        self.annotations = regions.merge_region(old, annotations_overlapping(article_id, start, end), start, end)
+        spans = [(a.start, a.end) for a in (*regions.overlapping(old, start, end), *self.annotations)]
+        lo, hi = regions.closed_region(spans, start, end)
+        colours = {t.name: t.color for t in self.tags}
+        here = regions.overlapping(self.annotations, lo, hi)
+        fills, lines = layers.highlight_layers(here, colours, self.window.reading.theme)
+        highlighter = self.window.reader.highlighter
+        with highlighter.batch():
+            highlighter.patch_layer("highlight_fill", lo, hi, fills)
+            highlighter.patch_layer("highlights", lo, hi, lines)
+        self._after_change(full=False)
+
+    def _after_change(self, full: bool) -> None:
+        colours = {t.name: t.color for t in self.tags}
+        self.window.reader.gutter.set_marks(
             [(a.start, a.end, colours.get(a.tags[0], "#999999") if a.tags else "#999999") for a in self.annotations]
         )
-        self._dock_pending = True
         dock = self.window.annotations_dock
+        if not full and not self._dock_pending and dock.isVisible():
+            dock.update_annotations(self.annotations)
+            return
+        self._dock_pending = True
         if dock.isVisible() or not self._dock_watched:
             self._fill_dock()
 

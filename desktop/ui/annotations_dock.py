@@ -162,6 +162,11 @@ class AnnotationsDock(QDockWidget):
         if current is not None:
             self.select(current, emit=False)
 
+    def update_annotations(self, annotations: list[Annotation]) -> None:
+        """The same article's highlights after an edit to a few of them."""
+        self.model.update_rows(annotations)
+        self._count()
+
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
         return self.proxy.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
@@ -183,6 +188,9 @@ class AnnotationsDock(QDockWidget):
 
     def _refilter(self) -> None:
         self.proxy.set_tag(self.tag_box.currentData() or "")
+        self._count()
+
+    def _count(self) -> None:
         self.count_label.setText(count_text(self.proxy.rowCount(), self.model.rowCount(), "highlight"))
 
     def _choose(self, index: QModelIndex) -> None:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.model import Annotation, Entity, Quote, Tag
-from desktop.store import annotations as store_annotations
 from desktop.services.view import refresh_for_rules
+from desktop.store import annotations as store_annotations
 from desktop.store import corrections, tags
 from desktop.store.actors import ActorRule, replace_actor_rules
 
@@ -41,11 +41,16 @@ class EditCommand(QUndoCommand):
         if not self.applied:
             self.apply()
         self.applied = False
-        self.editor.notify(self.article_id, self.touches)
+        self.editor.notify(self.article_id, self.touches, self.where())
 
     def undo(self) -> None:
         self.revert()
-        self.editor.notify(self.article_id, self.touches)
+        self.editor.notify(self.article_id, self.touches, self.where())
+
+    def where(self) -> tuple[int, int] | None:
+        """The stretch of the article the edit changed, when it changed
+        only that stretch's highlights (the reader then reloads just those)."""
+        return None
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -72,6 +77,9 @@ class AddHighlight(EditCommand):
         assert self.annotation.id is not None
         store_annotations.delete_annotation(self.annotation.id)
 
+    def where(self) -> tuple[int, int]:
+        return self.annotation.start, self.annotation.end
+
 
 class DeleteHighlight(EditCommand):
     touches = (ANNOTATIONS,)
@@ -88,6 +96,9 @@ class DeleteHighlight(EditCommand):
         assert self.removed is not None
         self.annotation_id = store_annotations.add_annotation(self.article_id, self.removed)
 
+    def where(self) -> tuple[int, int] | None:
+        return (self.removed.start, self.removed.end) if self.removed else None
+
 
 class EditNote(EditCommand):
     touches = (ANNOTATIONS,)
@@ -95,12 +106,17 @@ class EditNote(EditCommand):
     def __init__(self, editor: ArticleEditor, annotation_id: int, note: str) -> None:
         super().__init__(editor, "Edit note")
         self.annotation_id, self.note, self.old = annotation_id, note, ""
+        self.range: tuple[int, int] | None = None
 
     def apply(self) -> None:
+        self.range = store_annotations.span_of(self.annotation_id)
         self.old = store_annotations.set_note(self.annotation_id, self.note)
 
     def revert(self) -> None:
         store_annotations.set_note(self.annotation_id, self.old)
+
+    def where(self) -> tuple[int, int] | None:
+        return self.range
 
 
 class SetHighlightTags(EditCommand):
@@ -109,12 +125,17 @@ class SetHighlightTags(EditCommand):
     def __init__(self, editor: ArticleEditor, annotation_id: int, names: list[str]) -> None:
         super().__init__(editor, "Change tags")
         self.annotation_id, self.names, self.old = annotation_id, names, []
+        self.range: tuple[int, int] | None = None
 
     def apply(self) -> None:
+        self.range = store_annotations.span_of(self.annotation_id)
         self.old = store_annotations.set_tags(self.annotation_id, self.names)
 
     def revert(self) -> None:
         store_annotations.set_tags(self.annotation_id, self.old)
+
+    def where(self) -> tuple[int, int] | None:
+        return self.range
 
 
 # the codebook ---------------------------------------------------------------

@@ -10,9 +10,10 @@ from desktop.ui.commands import EditCommand
 
 class ArticleEditor(QObject):
     """Pushes commands on the current article's undo stack and announces
-    what they changed: ``changed(article_id, kinds)``."""
+    what they changed: ``changed(article_id, kinds, where)``, ``where``
+    the stretch of text whose highlights changed, or None for more."""
 
-    changed = Signal(int, tuple)
+    changed = Signal(int, tuple, object)
     refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -46,5 +47,5 @@ class ArticleEditor(QObject):
         stack.push(command)
         return True
 
-    def notify(self, article_id: int, kinds: tuple[str, ...]) -> None:
-        self.changed.emit(article_id, kinds)
+    def notify(self, article_id: int, kinds: tuple[str, ...], where: tuple[int, int] | None = None) -> None:
+        self.changed.emit(article_id, kinds, where)

@@ -111,6 +111,32 @@ class SpanHighlighter(QSyntaxHighlighter):
         if not self._batching:
             self._format_stale()
 
+    def patch_layer(self, name: str, start: int, end: int, spans: list[StyledSpan]) -> None:
+        """Replace the layer's spans inside ``start``–``end`` by ``spans``
+        (which lie inside it), leaving the rest of the layer as it is: after
+        one highlight changes, only its stretch is cut again.  No span of
+        the layer may cross ``start`` or ``end``."""
+        outside = [s for s in self._layers.get(name, []) if s.end <= start or s.start >= end]
+        self._layers[name] = outside + spans
+        buckets = self._buckets.setdefault(name, {})
+        starts = self._para_starts
+        first = max(0, bisect_right(starts, start) - 1)
+        last = max(0, bisect_right(starts, max(start, end - 1)) - 1)
+        for para in range(first, last + 1):
+            lo = starts[para]
+            hi = starts[para + 1] if para + 1 < len(starts) else len(self._text) + 1
+            old = buckets.get(para, [])
+            new = [s for s in old if s.end <= start or s.start >= end]
+            new += [s for s in spans if s.start < hi and s.end > lo]
+            if new != old:
+                if new:
+                    buckets[para] = new
+                else:
+                    buckets.pop(para, None)
+                self._stale.add(para)
+        if not self._batching:
+            self._format_stale()
+
     def layer(self, name: str) -> list[StyledSpan]:
         return self._layers.get(name, [])
 

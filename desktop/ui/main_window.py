@@ -27,18 +27,18 @@ from desktop.services.importing import import_files
 from desktop.services.view import article_view
 from desktop.store.analyses import load_analysis, save_analysis
 from desktop.store.articles import article_exists, get_article, list_articles
-from desktop.ui import layers
-from desktop.ui.actions import build_actions
 from desktop.store.check import check_library
 from desktop.store.database import library_path
+from desktop.ui import layers
+from desktop.ui.actions import build_actions
 from desktop.ui.actoring import Actoring
-from desktop.ui.check_dialog import CheckDialog
-from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.actors_dock import ActorsDock
 from desktop.ui.annotating import Annotator
 from desktop.ui.annotations_dock import AnnotationsDock
+from desktop.ui.check_dialog import CheckDialog
 from desktop.ui.correcting import Corrector
 from desktop.ui.editor import ArticleEditor
+from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.find_bar import FindBar
 from desktop.ui.legend import LegendBar
 from desktop.ui.library_controller import install_library
@@ -332,13 +332,13 @@ class MainWindow(QMainWindow):
             if stored is not None:
                 self.apply_analysis(self.article.id, stored)
 
-    def _edited(self, article_id: int, kinds: tuple[str, ...]) -> None:
+    def _edited(self, article_id: int, kinds: tuple[str, ...], where: tuple[int, int] | None = None) -> None:
         if "tags" in kinds:
             self.annotator.refresh_tags()
         if self.article is None or self.article.id != article_id:
             return
         if "annotations" in kinds or "tags" in kinds:
-            self.annotator.refresh_annotations()
+            self.annotator.refresh_annotations(None if "tags" in kinds else where)
             self._idle("saved")
         if "entities" in kinds or "quotes" in kinds or "actors" in kinds:
             self.reload_analysis()

@@ -30,6 +30,7 @@ class Reading(QObject):
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("recent_menu")
         self._restoring = False
+        self._words: tuple[str, int] = ("", 0)  # the text last counted, and its words
         # Scroll positions are saved a moment after scrolling stops.
         self._save_position = QTimer(self)
         self._save_position.setSingleShot(True)
@@ -164,7 +165,9 @@ class Reading(QObject):
         article, analysis = window.article, window.analysis
         if article is None:
             return state
-        words = len(article.text.split())
+        if self._words[0] is not article.text:  # counting 100,000 words takes a while: once per text
+            self._words = (article.text, len(article.text.split()))
+        words = self._words[1]
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         parts = [f"{words:,} words", f"{minutes} min read"]
         if analysis is not None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,6 +30,33 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: list[Row]) -> None:
+        """Show ``rows``, a few of which differ from those shown: only the
+        stretch that differs is replaced, so the view keeps its selection
+        and scroll position and redraws little."""
+        old, new = self.rows, list(rows)
+        both = min(len(old), len(new))
+        head = 0
+        while head < both and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < both - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        gone, came = len(old) - head - tail, len(new) - head - tail
+        same = min(gone, came)
+        if same:
+            self.rows[head:head + same] = new[head:head + same]
+            self.dataChanged.emit(self.index(head, 0), self.index(head + same - 1, self.columnCount() - 1))
+        at = head + same
+        if gone > same:
+            self.beginRemoveRows(QModelIndex(), at, head + gone - 1)
+            del self.rows[at:head + gone]
+            self.endRemoveRows()
+        elif came > same:
+            self.beginInsertRows(QModelIndex(), at, head + came - 1)
+            self.rows[at:at] = new[at:head + came]
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
         return 0 if parent.isValid() else len(self.rows)
