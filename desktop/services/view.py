@@ -19,6 +19,7 @@ from desktop.store.actors import (
 )
 from desktop.store.analyses import cache_actors, cached_actors, load_analysis
 from desktop.store.articles import get_article
+from desktop.store.database import worker_connection
 
 
 @dataclass(slots=True)
@@ -132,6 +133,12 @@ def refresh_for_rules(rules: list[ActorRule]) -> None:
     that mention the names involved."""
     names = {r.name for r in rules} | {r.value for r in rules if r.kind != TYPE}
     refresh_actor_summaries(analysed_articles_mentioning(names))
+
+
+def refresh_for_rules_in_worker(rules: list[ActorRule]) -> None:
+    """``refresh_for_rules`` in a worker thread, on its own connection."""
+    with worker_connection():
+        refresh_for_rules(rules)
 
 
 def ensure_actor_summaries(analysed: list[int]) -> None:

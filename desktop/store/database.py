@@ -20,6 +20,8 @@ import os
 import sqlite3
 import struct
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import peewee as pw
@@ -143,6 +145,25 @@ _open_path: Path | None = None
 def library_path() -> Path | None:
     """The file of the library opened last (None for a URL or memory)."""
     return _open_path
+
+
+def threads_can_write() -> bool:
+    """Whether a worker thread may write the open library: it gets a
+    connection of its own, which for an in-memory database would be
+    another, empty database."""
+    name = str(getattr(db.obj, "database", "") or "")
+    return bool(name) and name != ":memory:" and "mode=memory" not in name
+
+
+@contextmanager
+def worker_connection() -> Iterator[None]:
+    """Around a worker thread's use of the library: the thread's own
+    connection is closed when it is done."""
+    try:
+        yield
+    finally:
+        if threads_can_write():
+            db.close()
 
 
 def close_library() -> None:

@@ -2,6 +2,7 @@
 quotes; renaming, merging, splitting and retyping become actor rules."""
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -9,13 +10,15 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.core.model import MENTION_NAME, Actor
+from desktop.services.view import refresh_for_rules, refresh_for_rules_in_worker
 from desktop.store.actors import ALIAS, SPLIT, TYPE, ActorRule
+from desktop.store.database import threads_can_write
 from desktop.ui import commands
 from desktop.ui.highlighter import StyledSpan
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.library_actors import LibraryActorsDialog
+    from desktop.ui.main_window import MainWindow
 
 
 class Actoring(QObject):
@@ -34,6 +37,7 @@ class Actoring(QObject):
         dock.splitRequested.connect(self.split)
         dock.typeRequested.connect(self.set_type)
         self.window.analysisShown.connect(self._reselect)
+        self.window.editor.actorRulesChanged.connect(self.refresh_summaries)
 
     # reading ------------------------------------------------------------------
     def choose(self, index: int) -> None:
@@ -144,6 +148,22 @@ class Actoring(QObject):
         rules = [ActorRule(TYPE, a.name, actor_type) for a in selected if a.type != actor_type]
         label = selected[0].name if len(selected) == 1 else f"{len(selected)} actors"
         self._push(f"'{label}' is a {actor_type}", rules)
+
+    def refresh_summaries(self, rules: list[ActorRule]) -> None:
+        """The open article shows the new rules at once; the actor summaries
+        of the other articles naming the actors (which the library views
+        count) are made again in the background."""
+        if not threads_can_write():  # an in-memory library: one thread sees it
+            refresh_for_rules(rules)
+            self._summaries_refreshed()
+            return
+        self.window.runner.submit(
+            partial(refresh_for_rules_in_worker, rules), self._summaries_refreshed, self.window.statusBar().showMessage
+        )
+
+    def _summaries_refreshed(self, _result: object = None) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.refresh()
 
     # the library ---------------------------------------------------------------
     def library_view(self) -> LibraryActorsDialog:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.model import Annotation, Entity, Quote, Tag
-from desktop.services.view import refresh_for_rules
 from desktop.store import annotations as store_annotations
 from desktop.store import corrections, tags
 from desktop.store.actors import ActorRule, replace_actor_rules
@@ -327,8 +326,8 @@ class ChangeActorRules(EditCommand):
 
     def apply(self) -> None:
         self.displaced = replace_actor_rules(self.remove, self.add)
-        refresh_for_rules(self.add + self.remove + self.displaced)
+        self.editor.rules_changed(self.add + self.remove + self.displaced)
 
     def revert(self) -> None:
         replace_actor_rules(self.add, self.remove + self.displaced)
-        refresh_for_rules(self.add + self.remove + self.displaced)
+        self.editor.rules_changed(self.add + self.remove + self.displaced)

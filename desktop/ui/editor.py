@@ -5,6 +5,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from desktop.core.errors import BylineError
+from desktop.store.actors import ActorRule
 from desktop.ui.commands import EditCommand
 
 
@@ -15,6 +16,9 @@ class ArticleEditor(QObject):
 
     changed = Signal(int, tuple, object)
     refused = Signal(str)
+    # Actor rules changed: the actor summaries of the other articles naming
+    # them are made again, in the background.
+    actorRulesChanged = Signal(list)  # noqa: N815
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +50,9 @@ class ArticleEditor(QObject):
         command.applied = True
         stack.push(command)
         return True
+
+    def rules_changed(self, rules: list[ActorRule]) -> None:
+        self.actorRulesChanged.emit(rules)
 
     def notify(self, article_id: int, kinds: tuple[str, ...], where: tuple[int, int] | None = None) -> None:
         self.changed.emit(article_id, kinds, where)

@@ -21,11 +21,11 @@ from desktop import __version__
 from desktop.core.errors import BylineError
 from desktop.core.model import Actor, Analysis, Article
 from desktop.nlp.pipeline import default_pipeline_name, load_pipeline, model_identity
-from desktop.services.analysis import analyze_one
+from desktop.services.analysis import analyse_and_keep, keep_analysis
 from desktop.services.batch import reanalyse_articles
 from desktop.services.importing import import_files
 from desktop.services.view import article_view
-from desktop.store.analyses import load_analysis, save_analysis
+from desktop.store.analyses import load_analysis
 from desktop.store.articles import article_exists, get_article, list_articles
 from desktop.store.check import check_library
 from desktop.store.database import library_path
@@ -282,18 +282,19 @@ class MainWindow(QMainWindow):
             return
         article_id = self.article.id
         self._busy(f"Analysing “{self.article.title}”…")
+        # The worker saves the spans and builds the actors; this thread
+        # only shows what it stored.
         self.runner.submit(
-            partial(analyze_one, self.model_name, self.article.text),
+            partial(analyse_and_keep, self.model_name, article_id, self.article.text),
             partial(self._analysed, article_id),
             self._failed,
         )
 
-    def _analysed(self, article_id: int, analysis: Analysis) -> None:
-        if not article_exists(article_id):  # deleted while it was being analysed
-            return
-        save_analysis(article_id, analysis)
+    def _analysed(self, article_id: int, unsaved: Analysis | None) -> None:
+        if unsaved is not None and article_exists(article_id):  # an in-memory library
+            keep_analysis(article_id, unsaved)
         if self.article is not None and self.article.id == article_id:
-            self.apply_analysis(article_id, load_analysis(article_id) or analysis)
+            self.reload_analysis()
 
     def apply_analysis(self, article_id: int, analysis: Analysis) -> None:
         """Show stored spans: the entities as the actors' types say, the

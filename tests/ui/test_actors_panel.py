@@ -113,3 +113,28 @@ def test_library_view_counts_and_chart(make_window, qtbot, tmp_path):
 def test_actor_model_passes_the_model_tester(make_window, qtmodeltester):
     window = make_window()
     qtmodeltester.check(window.actors_dock.model)
+
+
+def test_renaming_an_actor_updates_the_other_articles_in_the_library_view(make_window, qtbot, tmp_path):
+    window = make_window()
+    path = tmp_path / "b.txt"
+    path.write_text("Emmanuel Macron spoke in Paris on Monday. \"France is ready,\" Macron said.", encoding="utf-8")
+    with qtbot.waitSignal(window.analysisShown, timeout=120_000):
+        window.import_and_open([path])
+    dialog = window.actions["library_actors"].trigger() or window.actoring.dialog
+    assert {r.name: r.articles for r in dialog.model.rows}["Emmanuel Macron"] == 2
+
+    select(window, "Emmanuel Macron")
+    window.actoring.rename("President Macron")
+    # The open article at once; the sample article's summary from the worker.
+    assert "President Macron" in [a.name for a in window.actors]
+
+    def counted(name: str, articles: int) -> None:
+        rows = {r.name: r.articles for r in dialog.model.rows}
+        assert rows.get(name) == articles
+
+    qtbot.waitUntil(lambda: counted("President Macron", 2), timeout=60_000)
+    assert "Emmanuel Macron" not in {r.name for r in dialog.model.rows}
+    window.actions["undo"].trigger()
+    qtbot.waitUntil(lambda: counted("Emmanuel Macron", 2), timeout=60_000)
+    dialog.close()

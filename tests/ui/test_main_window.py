@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core import labels
-from desktop.ui import main_window as main_window_module
+from desktop.services import analysis as analysis_module
 
 
 def backgrounds_at(window, offset):
@@ -40,13 +40,13 @@ def test_unticking_a_label_in_the_legend_hides_its_highlight(make_window):
 
 def test_reopening_the_library_does_not_analyse_again(make_window, monkeypatch, tmp_path):
     calls = []
-    real = main_window_module.analyze_one
+    real = analysis_module.analyze_one
 
     def counting(model, text):
         calls.append(text[:20])
         return real(model, text)
 
-    monkeypatch.setattr(main_window_module, "analyze_one", counting)
+    monkeypatch.setattr(analysis_module, "analyze_one", counting)
     db = tmp_path / "kept.sqlite3"
     first = make_window(db)
     count = len(first.analysis.entities)

