@@ -30,14 +30,58 @@ TYPE_SIGNS = {"person": "person", "organisation": "organisation", "place": "plac
 
 
 class ActorTableModel(RecordTableModel[Actor]):
+    """The actors, sorted here rather than by the proxy: a proxy compares
+    rows through ``data()``, tens of thousands of calls into Python for the
+    thousands of actors of a long document, where one ``list.sort`` with a
+    key does.  ``rows`` are in display order; ``actor_index`` gives each
+    row's place in the window's actor list."""
+
     HEADERS = ("Name", "Type", "Named", "Mentions", "Quotes")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.given: list[Actor] = []  # the window's actor list
+        self.order: list[int] = []  # row -> index into it
+        self._rows_of: dict[int, int] = {}
+        self.sort_column, self.sort_order = 3, Qt.SortOrder.DescendingOrder
 
     @property
     def actors(self) -> list[Actor]:
         return self.rows
 
     def set_actors(self, actors: list[Actor]) -> None:
-        self.reset_rows(actors)
+        self.beginResetModel()
+        self.set_order(actors)
+        self.endResetModel()
+
+    def actor_index(self, row: int) -> int:
+        return self.order[row]
+
+    def row_of(self, actor_index: int) -> int:
+        return self._rows_of.get(actor_index, -1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        held = [(self.order[i.row()], i.column()) for i in before]
+        self.set_order(self.given)
+        self.changePersistentIndexList(before, [self.index(self._rows_of[a], c) for a, c in held])
+        self.layoutChanged.emit()
+
+    def set_order(self, actors: list[Actor]) -> None:
+        self.given = actors
+        self.order = self._sorted(actors)
+        self.rows = [actors[i] for i in self.order]
+        self._rows_of = {index: row for row, index in enumerate(self.order)}
+
+    def _sorted(self, actors: list[Actor]) -> list[int]:
+        column = self.sort_column
+
+        def key(i: int) -> Any:
+            value = self._value(actors[i], column, display=False)
+            return value.casefold() if isinstance(value, str) else value
+        return sorted(range(len(actors)), key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -55,7 +99,7 @@ class ActorTableModel(RecordTableModel[Actor]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return RIGHT
         if role == Qt.ItemDataRole.UserRole:
-            return index.row()
+            return self.order[index.row()]
         return None
 
     def _value(self, actor: Actor, column: int, display: bool) -> Any:
@@ -74,7 +118,10 @@ class ActorFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.type = ""
         self.words = ""
-        self.setSortRole(Qt.ItemDataRole.EditRole)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts; the proxy keeps its order and only filters.
+        self.sourceModel().sort(column, order)
 
     def set_filters(self, actor_type: str, words: str) -> None:
         self.beginFilterChange()
@@ -157,12 +204,12 @@ class ActorsDock(QDockWidget):
     def selected(self) -> list[int]:
         """Indices (into the actor list) of the selected rows, in view order."""
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        return [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in rows]
+        return [self.model.actor_index(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in rows]
 
     def select_actor(self, index: int) -> None:
-        proxy_index = self.proxy.mapFromSource(self.model.index(index, 0))
+        proxy_index = self.proxy.mapFromSource(self.model.index(self.model.row_of(index), 0))
         self.view.setCurrentIndex(proxy_index)
 
     def _choose(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.actorChosen.emit(self.proxy.mapToSource(index).row())
+            self.actorChosen.emit(self.model.actor_index(self.proxy.mapToSource(index).row()))

@@ -137,7 +137,20 @@ class ReaderView(QTextEdit):
         doc = self.document()
         doc.setUndoRedoEnabled(False)
         self.highlighter.clear()
-        doc.setPlainText("\n".join([*header, article.text]))
+        doc.clear()
+        # One edit: the body's paragraphs get their spacing as they are made
+        # (setting it afterwards lays out a long text a second time).
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        cursor.insertText(header[0])
+        cursor.insertBlock()
+        cursor.insertText(header[1])
+        paragraph = QTextBlockFormat()
+        paragraph.setBottomMargin(10)
+        paragraph.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.insertBlock(paragraph, QTextCharFormat())
+        cursor.insertText(article.text)
+        cursor.endEditBlock()
         self._body_block = len(header)
         self._body_start = doc.findBlockByNumber(self._body_block).position()
         self._style_header(doc)
@@ -176,13 +189,6 @@ class ReaderView(QTextEdit):
         spacing = QTextBlockFormat()
         spacing.setBottomMargin(18)
         cursor.mergeBlockFormat(spacing)
-        body = QTextCursor(doc)
-        body.setPosition(self._body_start)
-        body.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        paragraph = QTextBlockFormat()
-        paragraph.setBottomMargin(10)
-        paragraph.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        body.mergeBlockFormat(paragraph)
 
     # typography ----------------------------------------------------------
     ZOOM_STEP = 1.1

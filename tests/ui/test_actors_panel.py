@@ -1,6 +1,8 @@
 """The Actors panel: choosing, stepping, correcting, and the library view."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop.store.actors import list_actor_rules
 
 
@@ -12,7 +14,7 @@ def select(window, *names):
     dock = window.actors_dock
     dock.view.clearSelection()
     for name in names:
-        index = dock.proxy.mapFromSource(dock.model.index(actor_row(window, name), 0))
+        index = dock.proxy.mapFromSource(dock.model.index(dock.model.row_of(actor_row(window, name)), 0))
         dock.view.selectionModel().select(index, dock.view.selectionModel().SelectionFlag.Select
                                           | dock.view.selectionModel().SelectionFlag.Rows)
 
@@ -138,3 +140,19 @@ def test_renaming_an_actor_updates_the_other_articles_in_the_library_view(make_w
     window.actions["undo"].trigger()
     qtbot.waitUntil(lambda: counted("Emmanuel Macron", 2), timeout=60_000)
     dialog.close()
+
+
+def test_sorting_by_a_header_keeps_rows_and_actors_together(make_window):
+    window = make_window()
+    dock = window.actors_dock
+    dock.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # as a click on "Name" does
+    shown = [dock.proxy.index(r, 0).data() for r in range(dock.proxy.rowCount())]
+    assert shown == sorted(shown, key=str.casefold) and len(shown) == len(window.actors)
+    dock.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # most quoted first
+    quotes = [int(dock.proxy.index(r, 4).data()) for r in range(dock.proxy.rowCount())]
+    assert quotes == sorted(quotes, reverse=True)
+    dock.view.setCurrentIndex(dock.proxy.index(0, 0))  # choosing the top row
+    assert window.actoring.current is not None and window.actoring.current.name == dock.proxy.index(0, 0).data()
+    assert window.actoring.current.quote_count == quotes[0]
+    select(window, "Olaf Scholz")
+    assert [window.actors[i].name for i in dock.selected()] == ["Olaf Scholz"]
