@@ -28,8 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="files, or folders to import recursively")
     parser.add_argument("--columns", metavar="FIELD=COLUMN,…",
-                        help="corpus columns by hand, e.g. text=body,date=published "
-                        "(fields: text, title, date, url, source, author)")
+                        help="corpus columns by hand, e.g. text=body,date=published; "
+                        "date= for no date column (fields: text, title, date, url, source, author)")
     parser.add_argument("--no-analyze", action="store_true", help="import only; analyse later")
     parser.add_argument("--processes", type=int, default=1, metavar="N",
                         help="spaCy processes for the analysis (default 1; more pays off "
@@ -67,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def parse_columns(spec: str | None) -> dict[str, str] | None:
-    """``"text=body,date=published"`` as ``{"text": "body", "date": "published"}``."""
+    """``"text=body,date=published"`` as ``{"text": "body", "date": "published"}``;
+    ``"date="`` takes the date from no column."""
     from desktop.formats.csv_corpus import FIELDS
 
     if spec is None:
@@ -75,7 +76,7 @@ def parse_columns(spec: str | None) -> dict[str, str] | None:
     columns: dict[str, str] = {}
     for item in spec.split(","):
         field, equals, column = (part.strip() for part in item.partition("="))
-        if not equals or not field or not column:
+        if not equals or not field:
             raise UsageError(
                 f"--columns takes FIELD=COLUMN pairs separated by commas, not '{item.strip()}'."
             )

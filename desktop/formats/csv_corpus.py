@@ -82,13 +82,17 @@ def guess_mapping(header: list[str]) -> dict[str, str]:
 def resolve_mapping(
     header: list[str], columns: Mapping[str, str] | None, name: str, kind: str = "column"
 ) -> dict[str, str]:
-    """Explicit ``columns`` (field -> column name, any case) over the guessed
-    ones; ``kind`` names a column in messages ("column", or "field" for JSON)."""
+    """Explicit ``columns`` (field -> column name, any case; "" for no
+    column) over the guessed ones; ``kind`` names a column in messages
+    ("column", or "field" for JSON)."""
     mapping = guess_mapping(header)
     keys = {_key(column): column for column in reversed(header)}
     for field, wanted in (columns or {}).items():
         if field not in FIELDS:
             raise InputError(f"'{field}' is not an article field (use {', '.join(FIELDS)}).")
+        if not wanted:
+            mapping.pop(field, None)
+            continue
         column = keys.get(_key(wanted))
         if column is None:
             raise InputError(

@@ -106,8 +106,9 @@ class MappingDialog(QDialog):
         return table
 
     def mapping(self) -> dict[str, str]:
-        """Field -> column for the fields given a column."""
-        return {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None}
+        """Field -> column for every field, "" for a field set to no column
+        (so that the importer does not guess one for it by its name)."""
+        return {f: c.currentData() or "" for f, c in self.combos.items()}
 
     def choose(self, field: str, column: str | None) -> None:
         """Set the column of a field (None for none)."""
@@ -115,7 +116,7 @@ class MappingDialog(QDialog):
         combo.setCurrentIndex(max(0, combo.findData(column)) if column is not None else 0)
 
     def _changed(self) -> None:
-        chosen = self.mapping()
+        chosen = {field: column for field, column in self.mapping().items() if column}
         used = list(chosen.values())
         twice = sorted({c for c in used if used.count(c) > 1})
         problems = []

@@ -175,6 +175,14 @@ def test_columns_by_hand(tmp_path, capsys):
     assert rows == [("The ferry sank.", "2020-03-04")]
 
 
+def test_an_empty_column_unmaps_a_guessed_one(tmp_path, capsys):
+    path = tmp_path / "news.csv"
+    path.write_text("text,date\nThe ferry sank.,2020-03-04\n", encoding="utf-8")
+    db = tmp_path / "lib.sqlite3"
+    assert main(["import", str(path), "--db", str(db), "--no-analyze", "--columns", "date="]) == 0
+    assert db_rows(db, "SELECT text, date FROM article") == [("The ferry sank.", None)]
+
+
 def test_new_articles_are_analysed_after_import(tmp_path, capsys):
     folder = tmp_path / "news"
     folder.mkdir()

@@ -10,7 +10,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop.services.importing import import_paths
 from desktop.store.analyses import is_analysed
+from desktop.store.articles import get_article
 from desktop.store.database import close_library, open_library
 from desktop.store.models import ArticleRow
 from desktop.ui import import_dialog as import_dialog_module
@@ -116,8 +118,23 @@ def test_the_mapping_dialog_chooses_columns(qtbot, tmp_path):
     dialog.choose("title", "hed")
     dialog.choose("date", "when")
     assert ok.isEnabled()
-    assert dialog.mapping() == {"text": "story", "title": "hed", "date": "when"}
+    assert dialog.mapping() == {"text": "story", "title": "hed", "date": "when",
+                                "url": "", "source": "", "author": ""}
     assert "→ title" in dialog.table.horizontalHeaderItem(1).text()
+
+
+def test_none_unmaps_a_column_the_importer_would_guess(qtbot, library, tmp_path):
+    path = write(tmp_path / "news.csv", "text,title,date\n"
+                 '"Angela Merkel met Emmanuel Macron.",Merkel meets Macron,2019-01-04\n')
+    dialog = MappingDialog.for_file(path)
+    qtbot.addWidget(dialog)
+    assert dialog.combos["date"].currentText() == "date"  # guessed by its name
+    dialog.choose("date", None)
+    assert "→ date" not in dialog.table.horizontalHeaderItem(2).text()
+    report = import_paths([path], dialog.mapping())
+    (article_id,) = report.imported
+    stored = get_article(article_id)
+    assert stored.title == "Merkel meets Macron" and stored.date is None
 
 
 def test_unknown_columns_are_asked_and_the_import_uses_them(qtbot, library, tmp_path, monkeypatch):
