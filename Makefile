@@ -32,7 +32,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) .venv-build build dist *.egg-info bench/.work
 
 # --- packaging (issue 10): a PyInstaller one-folder build in dist/byline/ ----
 # The build has its own venv so PyInstaller never lands in .venv.
