@@ -1,26 +1,34 @@
 """The library as a table: one summary record per article, and deleting
 articles with everything attached to them.
 
-The summaries are made with a few set-based queries (articles, visible span
-counts, highlight counts, tags used), never one query per article, so that
-a library of ten thousand articles lists in well under a second.
+The summaries are read with one query over what migration ``_m7`` keeps
+ready: the articles' summaries in order from an index (their texts are never
+read) and their counts of entities and quotes from ``span_count``.  Only the
+few articles the user corrected get their counts from ``article_counts``'s
+exact query, and only articles with highlights get tags; the rest is plain
+tuples, so ten thousand articles list in tens of milliseconds.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from desktop.store.articles import ArticleSummary
 from desktop.store.models import ArticleRow, db
 from desktop.store.search import article_counts
 
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+_ROWS = """SELECT a.id, a.title, a.date, a.source, a.url,
+                  coalesce(c.entities, 0), coalesce(c.quotes, 0),
+                  (SELECT COUNT(*) FROM annotation h WHERE h.article_id = a.id)
+           FROM article a LEFT JOIN span_count c ON c.article_id = a.id"""
+# Newest first, undated last, as ``list_articles`` orders them.
+_NEWEST_FIRST = " ORDER BY a.date DESC NULLS LAST, a.id DESC"
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryRow:
-    """What the Library table shows of one article."""
+class LibraryRow(NamedTuple):
+    """What the Library table shows of one article (a tuple: ten thousand
+    of them are made at once)."""
 
     id: int
     title: str
@@ -36,55 +44,38 @@ class LibraryRow:
 def library_rows(ids: Iterable[int] | None = None) -> list[LibraryRow]:
     """Summaries of the given articles (those that exist), or of the whole
     library; newest first."""
-    summaries = article_summaries(ids)
-    article_ids = None if ids is None else [s.id for s in summaries]
-    counts = visible_counts(article_ids)
-    highlights = _grouped_counts("annotation", article_ids)
-    tags = tags_used(article_ids)
-    return [
-        LibraryRow(
-            s.id, s.title, s.date, s.source, s.url,
-            *counts.get(s.id, (0, 0)), highlights.get(s.id, 0), tuple(tags.get(s.id, ())),
-        )
-        for s in summaries
-    ]
-
-
-def article_summaries(ids: Iterable[int] | None = None) -> list[ArticleSummary]:
-    """Title, date, source and URL of the given articles that exist (or of
-    all); newest first, undated last, as ``list_articles`` orders them."""
-    columns = (ArticleRow.id, ArticleRow.title, ArticleRow.date, ArticleRow.source, ArticleRow.url)
-    order = (ArticleRow.date.desc(nulls="LAST"), ArticleRow.id.desc())
     if ids is None:
-        rows = list(ArticleRow.select(*columns).order_by(*order).tuples())
+        rows = [LibraryRow(*r) for r in db.execute_sql(_ROWS + _NEWEST_FIRST)]
+        article_ids = None
     else:
         rows = []
         for chunk in _chunks(ids):
-            rows.extend(ArticleRow.select(*columns).where(ArticleRow.id.in_(chunk)).tuples())
-        rows.sort(key=lambda r: (r[2] is not None, r[2] or "", r[0]), reverse=True)
-    return [ArticleSummary(*row) for row in rows]
+            query = f"{_ROWS} WHERE a.id IN ({', '.join('?' * len(chunk))})"
+            rows += [LibraryRow(*r) for r in db.execute_sql(query, chunk)]
+        rows.sort(key=newest_first, reverse=True)
+        article_ids = [r.id for r in rows]
+    exact = article_counts(_corrected_articles(article_ids))
+    tags = tags_used(article_ids)
+    if exact or tags:
+        where = {r.id: i for i, r in enumerate(rows)}
+        for article_id, (entities, quotes) in exact.items():
+            i = where[article_id]
+            rows[i] = rows[i]._replace(entities=entities, quotes=quotes)
+        for article_id, names in tags.items():
+            i = where[article_id]
+            rows[i] = rows[i]._replace(tags=tuple(names))
+    return rows
 
 
-def visible_counts(ids: list[int] | None = None) -> dict[int, tuple[int, int]]:
-    """``{article id: (entities, quotes)}`` as ``search.article_counts``
-    counts them, for the given articles or all.
-
-    Most articles hold only the model's spans, none rejected: for them a
-    plain ``GROUP BY`` is the answer.  Only the few the user corrected go
-    through ``article_counts``'s exact (and much slower) query.
-    """
-    entities = _grouped_counts("entity", ids)
-    quotes = _grouped_counts("quote", ids)
-    corrected = _corrected_articles(ids)
-    exact = article_counts(corrected) if corrected else {}
-    keys = ids if ids is not None else entities.keys() | quotes.keys()
-    return {i: exact[i] if i in exact else (entities.get(i, 0), quotes.get(i, 0)) for i in keys}
+def newest_first(row: LibraryRow) -> tuple[bool, str, int]:
+    """The library's natural order (sort with ``reverse=True``)."""
+    return (row.date is not None, row.date or "", row.id)
 
 
 def _corrected_articles(ids: list[int] | None) -> list[int]:
-    sql = """SELECT article_id FROM rejection
-             UNION SELECT article_id FROM entity WHERE origin != 'model'
-             UNION SELECT article_id FROM quote WHERE origin != 'model'"""
+    """Articles with the user's own spans or removed model spans, whose
+    counts the plain count does not give."""
+    sql = "SELECT article_id FROM span_count WHERE corrections > 0"
     found = [row[0] for row in db.execute_sql(sql).fetchall()]
     if ids is None:
         return found
@@ -92,15 +83,13 @@ def _corrected_articles(ids: list[int] | None) -> list[int]:
     return [i for i in found if i in wanted]
 
 
-def _grouped_counts(table: str, ids: list[int] | None) -> dict[int, int]:
+def _grouped_counts(table: str, ids: list[int]) -> dict[int, int]:
     """``{article id: rows of table}``; ``table`` is one of ours, never user input."""
-    sql = f"SELECT article_id, COUNT(*) FROM {table}"
-    if ids is None:
-        return dict(db.execute_sql(sql + " GROUP BY article_id").fetchall())
     counts: dict[int, int] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        query = f"{sql} WHERE article_id IN ({marks}) GROUP BY article_id"
+        query = f"""SELECT article_id, COUNT(*) FROM {table}
+                    WHERE article_id IN ({marks}) GROUP BY article_id"""
         counts.update(db.execute_sql(query, chunk).fetchall())
     return counts
 

@@ -169,6 +169,14 @@ class LibraryController(QObject):
         self.folder = Path.home()
         self.drops = DropFilter(self)
         self.actions: dict[str, QAction] = {}
+        # Edits update the dock once, after the event that made them: "Tag
+        # all" sends a change notice per match, and each would query the row.
+        self._edited_ids: set[int] = set()
+        self._tags_edited = False
+        self._edit_timer = QTimer(self)
+        self._edit_timer.setSingleShot(True)
+        self._edit_timer.setInterval(0)
+        self._edit_timer.timeout.connect(self._show_edits)
 
     def install(self) -> None:
         window, dock = self.window, self.dock
@@ -323,11 +331,21 @@ class LibraryController(QObject):
     def update_rows(self, ids: Sequence[int]) -> None:
         self.dock.update_articles(library_rows(ids))
 
-    def _edited(self, article_id: int, kinds: tuple[str, ...]) -> None:
+    def _edited(self, article_id: int, kinds: tuple[str, ...], *_where: object) -> None:
         if "tags" in kinds:  # a tag renamed or deleted shows in many rows
-            self.refresh()
+            self._tags_edited = True
         else:
-            self.update_rows([article_id])
+            self._edited_ids.add(article_id)
+        self._edit_timer.start()
+
+    def _show_edits(self) -> None:
+        """The rows of the articles edited since the last time, each once."""
+        ids, self._edited_ids = sorted(self._edited_ids), set()
+        if self._tags_edited:
+            self._tags_edited = False
+            self.refresh()
+        elif ids:
+            self.update_rows(ids)
 
     # deleting ------------------------------------------------------------------
     def delete(self, ids: Sequence[int]) -> bool:
@@ -370,7 +388,7 @@ class LibraryController(QObject):
                 stack.deleteLater()
 
     def _open_another(self) -> None:
-        shown = self.dock.visible_ids() or [r.id for r in self.dock.model.rows]
+        shown = self.dock.visible_ids() or [r.id for r in self.dock.model.records]
         if shown:
             self.window.open_article(shown[0])
             return
