@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -178,9 +178,32 @@ class LibraryDock(QDockWidget):
         self.view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.view.scrollTo(index)
 
+    def _select_ids(self, ids: list[int], current: int | None) -> None:
+        """Select these articles' rows (those shown), in contiguous runs."""
+        rows = sorted(r for r in map(self.model.row_of, ids) if r >= 0)
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        runs: list[list[int]] = []
+        for row in rows:
+            if runs and runs[-1][1] == row - 1:
+                runs[-1][1] = row
+            else:
+                runs.append([row, row])
+        for first, last in runs:
+            selection.select(self.model.index(first, 0), self.model.index(last, last_column))
+        flags = QItemSelectionModel.SelectionFlag
+        model = self.view.selectionModel()
+        row = self.model.row_of(current) if current is not None else -1
+        if row >= 0:
+            model.setCurrentIndex(self.model.index(row, 0), flags.NoUpdate)
+        model.select(selection, flags.ClearAndSelect | flags.Rows)
+
     def selected_ids(self) -> list[int]:
-        rows = sorted(self.view.selectionModel().selectedRows(), key=lambda i: i.row())
-        return [i.data(ID_ROLE) for i in rows]
+        """The selected articles in table order (read from the selection's
+        ranges: a select-all of ten thousand rows is one range)."""
+        ranges = self.view.selectionModel().selection()
+        rows = sorted({row for r in ranges for row in range(r.top(), r.bottom() + 1)})
+        return [self.model.rows[row].id for row in rows]
 
     def visible_ids(self) -> list[int]:
         return [r.id for r in self.model.rows]
@@ -211,7 +234,11 @@ class LibraryDock(QDockWidget):
 
     def _apply(self) -> None:
         criteria = replace(self.panel.criteria(self._actor_ids), search=self._search_ids)
-        self.model.set_filter(criteria)
+        selection = self.view.selectionModel()
+        current = selection.currentIndex().data(ID_ROLE)
+        selected = self.selected_ids()
+        if self.model.set_filter(criteria):
+            self._select_ids(selected, current)
         count = criteria.count()
         self.filters_button.setText(f"Filters ({count})" if count else "Filters")
         self.clear_button.setVisible(bool(count) or self._search_ids is not None)
