@@ -182,6 +182,8 @@ class LibraryController(QObject):
         window, dock = self.window, self.dock
         dock.deleteRequested.connect(self.delete)
         dock.exportRequested.connect(window.export_articles)
+        dock.set_hidden_columns(window.settings.hidden_library_columns())
+        dock.columnsHidden.connect(window.settings.set_hidden_library_columns)
         window.analysisShown.connect(lambda article_id: self.update_rows([article_id]))
         window.editor.changed.connect(self._edited)
         window.modelLoaded.connect(self._model_loaded)

@@ -62,6 +62,7 @@ class LibraryDock(QDockWidget):
     exportRequested = Signal(list)  # noqa: N815 -- article ids
     deleteRequested = Signal(list)  # noqa: N815 -- article ids
     filtered = Signal()  # after the search or a filter changed what is shown
+    columnsHidden = Signal(set)  # noqa: N815 -- the names of the hidden columns
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Library", parent)
@@ -304,11 +305,27 @@ class LibraryDock(QDockWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _header_menu(self, pos: QPoint) -> None:
-        """Show or hide columns (the title stays)."""
+        self.column_menu().exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        """The header's context menu: show or hide columns (the title stays)."""
         menu = QMenu(self)
         for column in range(1, len(LibraryModel.HEADERS)):
             action = menu.addAction(LibraryModel.HEADERS[column])
             action.setCheckable(True)
             action.setChecked(not self.view.isColumnHidden(column))
-            action.toggled.connect(lambda on, c=column: self.view.setColumnHidden(c, not on))
-        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
+        return menu
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.view.setColumnHidden(column, not shown)
+        self.columnsHidden.emit(self.hidden_columns())
+
+    def hidden_columns(self) -> set[str]:
+        headers = LibraryModel.HEADERS
+        return {headers[c] for c in range(1, len(headers)) if self.view.isColumnHidden(c)}
+
+    def set_hidden_columns(self, names: set[str]) -> None:
+        """Hide the columns of these names (the title always shows)."""
+        for column, name in enumerate(LibraryModel.HEADERS[1:], start=1):
+            self.view.setColumnHidden(column, name in names)

@@ -53,6 +53,15 @@ class Settings:
     def set_hidden_labels(self, labels: set[str]) -> None:
         self._qs.setValue("reader/hidden_labels", sorted(labels))
 
+    def hidden_library_columns(self) -> set[str]:
+        value = self._qs.value("library/hidden_columns", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return set(value or [])
+
+    def set_hidden_library_columns(self, names: set[str]) -> None:
+        self._qs.setValue("library/hidden_columns", sorted(names))
+
     # annotating ---------------------------------------------------------
     def author(self) -> str:
         return str(self._qs.value("annotate/author", "") or "") or default_author()

@@ -24,6 +24,7 @@ from desktop.ui.library_dock import (
     TAGS,
     TITLE,
     LibraryDock,
+    LibraryModel,
     snippet_html,
 )
 
@@ -285,3 +286,17 @@ def test_tag_all_updates_the_library_row_once(make_window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: cell(HIGHLIGHTS) == 5)
     assert cell(TAGS) == "Claim"
     assert updates == [[article_id]]  # five change notices, one update of the row
+
+
+def test_hidden_columns_stay_hidden_after_a_restart(make_window, tmp_path):
+    db_path = tmp_path / "lib.sqlite3"
+    window = make_window(db_path)
+    dock = window.library_dock
+    menu = dock.column_menu()  # what a right click on the header shows
+    next(a for a in menu.actions() if a.text() == "Source").trigger()
+    source = LibraryModel.HEADERS.index("Source")
+    assert dock.view.isColumnHidden(source)
+    window.close()
+    again = make_window(db_path)
+    assert again.library_dock.view.isColumnHidden(source)
+    assert not again.library_dock.view.isColumnHidden(LibraryModel.HEADERS.index("Date"))
