@@ -94,7 +94,6 @@ def guard_none_leak() -> bool:
     (see bench/README.md).  True when the guard was needed."""
     import ctypes
     import sys
-
     from importlib.metadata import version
 
     if sys.version_info >= (3, 12) or version("PySide6") != "6.12.0":

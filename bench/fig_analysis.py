@@ -60,11 +60,11 @@ def run(path: Path, quick: bool = False) -> list[Figure]:
             chunk = ids[k::RUNS]
             texts = [text_of[i] for i in chunk]
 
-            def plain(texts: list[str] = texts) -> None:
+            def plain(texts: list[str] = texts, n_process: int = n_process) -> None:
                 for _doc in nlp.pipe(texts, batch_size=BATCH, n_process=n_process):
                     pass
 
-            def byline(chunk: list[int] = chunk) -> None:
+            def byline(chunk: list[int] = chunk, n_process: int = n_process) -> None:
                 forget(chunk)
                 done = analyse_in_batches(lambda: nlp, chunk, batch_size=BATCH, n_process=n_process)
                 assert len(done) == len(chunk)

@@ -155,10 +155,10 @@ def scrolling(session: Session, lib: ReaderLibrary) -> list[Figure]:
 
 
 def library(session: Session, path: Path) -> list[Figure]:
+    from desktop.store.actors import articles_of_actor
     from desktop.store.database import close_library, open_library
     from desktop.store.models import db
     from desktop.store.search import search_articles
-    from desktop.store.actors import articles_of_actor
 
     close_library()
     open_library(path)

@@ -91,7 +91,10 @@ def _insert(con: sqlite3.Connection, article_id: int, title: str, date: str | No
 
 def _shift(quote: tuple, by: int) -> tuple:
     start, end, kind, cs, ce, ss, se, *rest = quote
-    move = (lambda v: None if v is None else v + by)
+
+    def move(v: int | None) -> int | None:
+        return None if v is None else v + by
+
     return (start + by, end + by, kind, move(cs), move(ce), move(ss), move(se), *rest)
 
 

@@ -22,9 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Import, analyse and export each file; nothing is written if a file is bad."""
     from desktop.formats.json_export import dumps_bundle
-    from desktop.services.bundles import load_bundle
     from desktop.nlp.pipeline import load_pipeline
     from desktop.services.batch import ensure_analysed
+    from desktop.services.bundles import load_bundle
     from desktop.services.importing import import_files, read_all
     from desktop.store.database import close_library, open_library
 

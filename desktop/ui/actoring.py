@@ -104,7 +104,9 @@ class Actoring(QObject):
             return
         actor = selected[0]
         if new_name is None:
-            new_name, ok = QInputDialog.getText(self.window, "Rename actor", f"New name for {actor.name}:", text=actor.name)
+            new_name, ok = QInputDialog.getText(
+                self.window, "Rename actor", f"New name for {actor.name}:", text=actor.name
+            )
             if not ok:
                 return
         new_name = new_name.strip()

@@ -31,7 +31,7 @@ NOTE = 2
 
 class AnnotationTableModel(RecordTableModel[Annotation]):
     HEADERS = ("Text", "Tags", "Note", "Author")
-    noteEdited = Signal(int, str)  # noqa: N815: annotation id, new note
+    noteEdited = Signal(int, str)  # noqa: N815 -- annotation id, new note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -36,9 +36,9 @@ class FindLine(QLineEdit):
 
 
 class FindBar(QWidget):
-    matchesChanged = Signal(list)  # noqa: N815: [(start, end)]
-    currentChanged = Signal(int, int)  # noqa: N815: the current match
-    tagAllRequested = Signal(str, list)  # noqa: N815: tag name, matches
+    matchesChanged = Signal(list)  # noqa: N815 -- [(start, end)]
+    currentChanged = Signal(int, int)  # noqa: N815 -- the current match
+    tagAllRequested = Signal(str, list)  # noqa: N815 -- tag name, matches
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

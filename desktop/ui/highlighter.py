@@ -232,7 +232,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 pieces.append((lo, hi, span.format))
         edges = sorted({e for lo, hi, _ in pieces for e in (lo, hi)})
         out = []
-        for left, right in zip(edges, edges[1:]):
+        for left, right in zip(edges, edges[1:], strict=False):
             covering = [fmt for lo, hi, fmt in pieces if lo <= left and right <= hi]
             if not covering:
                 continue

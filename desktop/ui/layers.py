@@ -120,7 +120,7 @@ def highlight_layers(
     index = 0
     fill_formats = _FILLS.setdefault(theme, {})
     line_formats = _LINES.setdefault(theme, {})
-    for left, right in zip(edges, edges[1:]):
+    for left, right in zip(edges, edges[1:], strict=False):
         while index < len(ordered) and ordered[index].start <= left:
             active.append(ordered[index])
             index += 1

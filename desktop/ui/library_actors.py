@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.formats.actors_csv import render_library_actors
-from desktop.ui.tables import RIGHT, RecordTableModel, search_box, table_view
 from desktop.services.view import ensure_actor_summaries
 from desktop.store.actors import LibraryActor, articles_of_actor, library_actors
 from desktop.store.analyses import analysed_ids
+from desktop.ui.tables import RIGHT, RecordTableModel, search_box, table_view
 
 Index = QModelIndex | QPersistentModelIndex
 TOP = 10

@@ -358,7 +358,8 @@ class MainWindow(QMainWindow):
     def set_label_visible(self, label: str, visible: bool) -> None:
         (self.hidden_labels.discard if visible else self.hidden_labels.add)(label)
         if self.analysis is not None:
-            self.reader.set_layer("entities", layers.entity_layer(self.analysis, self.hidden_labels, self.reading.theme))
+            theme = self.reading.theme
+            self.reader.set_layer("entities", layers.entity_layer(self.analysis, self.hidden_labels, theme))
 
     def show_quote(self, index: int) -> None:
         if self.analysis is None or not 0 <= index < len(self.analysis.quotes):

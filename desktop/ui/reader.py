@@ -87,8 +87,8 @@ class Gutter(QWidget):
 class ReaderView(QTextEdit):
     """Read-only, selectable text; offsets in and out are article offsets."""
 
-    shortcutKey = Signal(str)  # noqa: N815: a tag shortcut key pressed
-    zoomChanged = Signal(int)  # noqa: N815: percent
+    shortcutKey = Signal(str)  # noqa: N815 -- a tag shortcut key pressed
+    zoomChanged = Signal(int)  # noqa: N815 -- percent
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -345,7 +345,8 @@ class ReaderView(QTextEdit):
             offset = self.article_offset(self.cursorForPosition(event.pos()).position())
             tips = [] if offset is None else [s.tip for _, s in self.highlighter.spans_at(offset) if s.tip]
             if tips:
-                QToolTip.showText(event.globalPos(), "<br>".join(escape(t).replace("\n", "<br>") for t in dict.fromkeys(tips)), self)
+                html = "<br>".join(escape(t).replace("\n", "<br>") for t in dict.fromkeys(tips))
+                QToolTip.showText(event.globalPos(), html, self)
             else:
                 QToolTip.hideText()
                 event.ignore()

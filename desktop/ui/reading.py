@@ -175,6 +175,9 @@ class Reading(QObject):
         highlights: list[Annotation] = window.annotator.annotations
         parts.append(f"{len(highlights)} highlights")
         parts.append(state)
-        model = f"{analysis.model_name} {analysis.model_version}" if analysis and analysis.model_name else window.model_name
+        if analysis and analysis.model_name:
+            model = f"{analysis.model_name} {analysis.model_version}"
+        else:
+            model = window.model_name
         parts.append(model)
         return " · ".join(parts)

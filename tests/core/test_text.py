@@ -10,7 +10,8 @@ def test_normalise_line_endings_nfc_and_controls():
 def test_title_is_first_sentence_shortened_at_a_word():
     text = "Short first sentence. Then more.\nNext paragraph."
     assert title_from_text(text) == "Short first sentence"
-    long = "Emerging from a five-hour meeting with French President Emmanuel Macron in Moscow around midnight Monday, Putin said."
+    long = ("Emerging from a five-hour meeting with French President Emmanuel Macron in Moscow "
+            "around midnight Monday, Putin said.")
     title = title_from_text(long)
     assert title.endswith("…") and len(title) <= 80
     assert long.startswith(title[:-1])

@@ -12,7 +12,8 @@ def test_screenshot_shows_the_analysed_sample(tmp_path, sample_path):
     out = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(tmp_path / "lib.sqlite3"), "--screenshot", str(out), str(sample_path)],
+        [sys.executable, "-m", "desktop", "--db", str(tmp_path / "lib.sqlite3"),
+         "--screenshot", str(out), str(sample_path)],
         capture_output=True, text=True, env=env, timeout=300,
     )
     assert result.returncode == 0, result.stderr
