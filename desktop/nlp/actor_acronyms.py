@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words left out of the "significant" initials of a multiword name.
 _INITIAL_STOPWORDS = frozenset("of the and for & in on de des du la le".split())
@@ -33,11 +34,13 @@ def acronym_letters(acronym: str) -> str:
     return capitals if len(capitals) >= 2 and capitals != bare.upper() else bare.upper()
 
 
+@lru_cache(maxsize=65536)
 def acronym_of(acronym: str, name: str) -> bool:
     """True if ``acronym`` spells the initials of the multiword ``name``."""
     return acronym_letters(acronym) in initials(name)
 
 
+@lru_cache(maxsize=65536)
 def looks_like_acronym(name: str) -> bool:
     """"NATO", "U.S.", "EU" but not "Putin" or "Nord Stream 2"."""
     bare = name.replace(".", "").replace("&", "")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -30,7 +31,7 @@ from desktop.core.model import Entity
 from desktop.nlp import actor_acronyms as acronyms
 from desktop.nlp import actor_names as names
 from desktop.nlp import actor_persons as persons
-from desktop.nlp.actor_mentions import Cand, Cluster, extract_cands
+from desktop.nlp.actor_mentions import Cand, Cluster, extract_cands, says_person
 
 if TYPE_CHECKING:
     from desktop.nlp.actors import ActorRules
@@ -162,44 +163,63 @@ class Grouper:
         tagged PERSON four times (but "Olaf Scholz" tagged PERSON stays a
         person though "Scholz" is tagged GPE).
         """
+        clusters = self.alive()
+        # Each cluster's keys, full names and type votes, made once for this call.
+        keys = {id(c): c.keys() for c in clusters}
+        full_of = {id(c): c.full_names() for c in clusters}
+        votes_of: dict[int, Counter[str]] = {}
+
+        def votes(c: Cluster) -> Counter[str]:
+            if id(c) not in votes_of:
+                votes_of[id(c)] = c.type_votes()
+            return votes_of[id(c)]
+
         by_key: dict[str, list[Cluster]] = {}
-        for c in self.alive():
+        for c in clusters:
             if not c.country:
-                for k in c.keys():
+                for k in keys[id(c)]:
                     by_key.setdefault(k, []).append(c)
         out = []
-        for c in self.alive():
-            rule = next((self.rule_types[k] for k in c.keys() if k in self.rule_types), None)
-            full = c.full_names()
-            if c.country or (rule and rule != "person") or not full:
+        for c in clusters:
+            if c.country:
+                continue
+            rule = next((self.rule_types[k] for k in keys[id(c)] if k in self.rule_types), None)
+            full = full_of[id(c)]
+            if (rule and rule != "person") or not full:
                 continue
             parts = {p for f in full for p in (f.first, f.last, f.final)} - {""}
             extra: Counter[str] = Counter()
             for other in {id(o): o for k in parts for o in by_key.get(k, [])}.values():
-                if other is not c and not other.full_names():
-                    extra += other.type_votes()
-            if rule == "person" or c.looks_person() or c.looks_person(extra):
+                if other is not c and not full_of[id(other)]:
+                    extra += votes(other)
+            if (rule == "person" or says_person(votes(c), c.forced_name)
+                    or says_person(votes(c), c.forced_name, extra)):
                 out.append(c)
         return out
 
     def merge_full_names(self) -> None:
         people = self.person_clusters()
+        full_of = {id(p): p.full_names() for p in people}
         for i, a in enumerate(people):
             for b in people[i + 1:]:
                 if not (a.alive and b.alive) or self.vetoed(a, b):
                     continue
-                if any(persons.same_person(x, y) for x in a.full_names() for y in b.full_names()):
+                if any(persons.same_person(x, y) for x in full_of[id(a)] for y in full_of[id(b)]):
                     self.merge(a, b)
+                    full_of[id(a)] = a.full_names()
 
     # -- step 5: surnames and given names -----------------------------------
 
     def person_for_short(self, k: str, position: int, people: list[Cluster],
-                         given_ok: bool = True) -> Cluster | None:
+                         given_ok: bool = True,
+                         full_of: dict[int, list[persons.PersonName]] | None = None,
+                         ) -> Cluster | None:
         """The person a one-part name ``k`` at ``position`` refers to.
 
         ``given_ok``: ``k`` may be a given name ("Hillary").  Mentions the
         model did not tag PERSON may only be surnames: "Kamloops" (GPE) is not
-        the given name of anyone.
+        the given name of anyone.  ``full_of``: the full names of ``people``
+        by id, when the caller keeps them.
 
         A unique match wins.  Among several people sharing the name
         ("Hillary" and "Bill Clinton" for "Clinton") it goes to the one
@@ -213,7 +233,8 @@ class Grouper:
         on its own.
         """
         matches = [p for p in people if p.alive and any(
-            persons.short_name_matches(k, f, given_ok=given_ok) for f in p.full_names())]
+            persons.short_name_matches(k, f, given_ok=given_ok)
+            for f in (full_of[id(p)] if full_of is not None else p.full_names()))]
         if len(matches) == 1:
             return matches[0]
         if not matches:
@@ -255,9 +276,11 @@ class Grouper:
                         and not cand.titled and rule != "person"):
                     continue
                 moves.append((cand, cluster))
+        full_of = {id(p): p.full_names() for p in people}  # kept up to date below
         for cand, cluster in sorted(moves, key=lambda m: m[0].start):
             target = self.person_for_short(cand.key, cand.start, people,
-                                           given_ok=cand.label == "PERSON" or cand.titled)
+                                           given_ok=cand.label == "PERSON" or cand.titled,
+                                           full_of=full_of)
             if target is None or target is cluster:
                 continue
             probe = Cluster(cands=[cand])
@@ -265,6 +288,7 @@ class Grouper:
                 continue
             cluster.cands.remove(cand)
             target.cands.append(cand)
+            full_of[id(target)] = target.full_names()
         self.alive()
 
     # -- steps 6 and 7: acronyms by initials, plurals, near spellings -------
@@ -326,6 +350,7 @@ class Grouper:
         return self.alive()
 
 
+@lru_cache(maxsize=65536)
 def _squeeze(k: str) -> str:
     """A key without spaces or punctuation: "marinetraffic"."""
     return "".join(ch for ch in k if ch.isalnum())

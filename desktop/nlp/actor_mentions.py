@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop.core.model import Entity, Mention
 from desktop.nlp import actor_names as names
@@ -72,20 +73,35 @@ class Cluster:
 
     def looks_person(self, extra: Counter[str] | None = None) -> bool:
         """Votes (plus ``extra`` ones) say person at least as much as anything."""
-        votes = self.type_votes() + (extra or Counter())
-        if not votes:
-            return bool(self.forced_name)
-        return votes["person"] >= max(votes.values())
+        return says_person(self.type_votes(), self.forced_name, extra)
 
     def full_names(self) -> list[persons.PersonName]:
         """Its names that hold a given name and a surname.  A name ending in a
         title ("Kamloops RCMP Constable") describes someone; it is no name."""
-        parsed = [persons.parse_person(s) for s in set(self.surfaces())
-                  if " " in s and s.split()[-1].lower() not in names.TITLE_HEADS]
-        return [p for p in parsed if p.is_full]
+        return [p for p in map(_full_name, set(self.surfaces())) if p is not None]
 
     def positions(self) -> list[int]:
         return [c.start for c in self.cands] + [m.start for m in self.speaker_mentions]
+
+
+def says_person(votes: Counter[str], forced_name: str | None,
+                extra: Counter[str] | None = None) -> bool:
+    """:meth:`Cluster.looks_person` for a cluster's :meth:`Cluster.type_votes`
+    (and forced name) known already."""
+    votes = votes + (extra or Counter())
+    if not votes:
+        return bool(forced_name)
+    return votes["person"] >= max(votes.values())
+
+
+@lru_cache(maxsize=65536)
+def _full_name(surface: str) -> persons.PersonName | None:
+    """The parts of a cleaned name if it is a full human name (see
+    :meth:`Cluster.full_names`); grouping asks about each name many times."""
+    if " " not in surface or surface.split()[-1].lower() in names.TITLE_HEADS:
+        return None
+    parsed = persons.parse_person(surface)
+    return parsed if parsed.is_full else None
 
 
 def extract_cands(text: str, entities: list[Entity],
@@ -118,22 +134,32 @@ def extract_cands(text: str, entities: list[Entity],
     # A non-PERSON entity keeps its title unless the rest is a known person
     # name ("President Trump" (ORG) -> "Trump") or a full name after a title
     # only people have; "General Motors" stays whole.
-    person_keys: set[str] = set()
-    for i, _, stripped, removed, _ in raw:
-        if entities[i].label == "PERSON" or (removed and rule_type(stripped) == "person"):
-            parsed = persons.parse_person(stripped)
-            person_keys.update({names.key(stripped), parsed.last, parsed.first} - {""})
+    person_keys: set[str] | None = None  # made when first needed (nameparser is slow)
     cands = []
     for i, whole, stripped, removed, title in raw:
         ent = entities[i]
-        keep_title = bool(removed) and ent.label != "PERSON" \
-            and names.key(stripped) not in person_keys \
-            and not (any(w.lower() in names.PERSON_ONLY_TITLES for w in removed)
-                     and persons.parse_person(stripped).is_full)
+        keep_title = False
+        if removed and ent.label != "PERSON":
+            if person_keys is None:
+                person_keys = _person_keys(raw, entities, rule_type)
+            keep_title = names.key(stripped) not in person_keys \
+                and not (any(w.lower() in names.PERSON_ONLY_TITLES for w in removed)
+                         and persons.parse_person(stripped).is_full)
         surface = whole if keep_title else stripped
         cands.append(Cand(i, ent.start, ent.end, ent.label, surface,
                           names.key(surface), "" if keep_title else title))
     return cands
+
+
+def _person_keys(raw: list[tuple[int, str, str, list[str], str]], entities: list[Entity],
+                 rule_type: Callable[[str], str | None]) -> set[str]:
+    """Keys of the names and name parts of the article's persons."""
+    keys: set[str] = set()
+    for i, _, stripped, removed, _ in raw:
+        if entities[i].label == "PERSON" or (removed and rule_type(stripped) == "person"):
+            parsed = persons.parse_person(stripped)
+            keys.update({names.key(stripped), parsed.last, parsed.first} - {""})
+    return keys
 
 
 def _title_modifier(text: str, entities: list[Entity], order: list[int], pos: int) -> bool:

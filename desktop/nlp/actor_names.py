@@ -78,6 +78,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[\s\"“”‘'(\[,;:]+|[\s\"“”’'),\];:!?]+$")
 
 
+@lru_cache(maxsize=65536)
 def mostly_latin(text: str) -> bool:
     """True if most letters of ``text`` are Latin ("Erdoğan" yes, "हैं" no)."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -112,6 +113,7 @@ def strip_edges(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """:func:`strip_edges`, and cut a swallowed acronym definition:
     "the World Health Organization (WHO" -> "World Health Organization"."""
@@ -132,6 +134,7 @@ def _is_modifier(word: str) -> bool:
     return word[:1].isupper() or word.lower() in TITLE_MODIFIERS
 
 
+@lru_cache(maxsize=65536)
 def strip_title(text: str) -> tuple[str, bool]:
     """Remove a leading title ("German Chancellor Olaf Scholz" -> "Olaf Scholz").
 

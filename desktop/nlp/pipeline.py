@@ -132,6 +132,10 @@ def _add_quotes_pipe(nlp: Language) -> bool:
         return False
     from spacy.language import Language
 
+    # Imported here, before spaCy starts its workers: forked workers then
+    # have it already instead of each importing it on every run.
+    import desktop.nlp.quotes  # noqa: F401
+
     if not Language.has_factory(QUOTES_PIPE):
         Language.component(QUOTES_PIPE, func=_quotes_pipe)
     nlp.add_pipe(QUOTES_PIPE, last=True)

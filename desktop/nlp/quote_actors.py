@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from desktop.nlp.quote_lexicon import DEMONYMS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLES
+from desktop.nlp.quote_tokens import TokenTable, any_of, hashes, positions
 
 HONORIFICS = {
     "mr": "m",
@@ -28,6 +29,10 @@ HONORIFICS = {
     "sir": "m",
     "lady": "f",
 }
+
+# The words ``Actors._genders`` counts, and the one dependency it follows.
+_GENDER_WORDS = hashes([*PERSON_PRONOUNS, *HONORIFICS])
+_NSUBJ = hashes(("nsubj",))[0]
 
 # Honorifics that are part of how people are named ("Pope Francis").
 KEEP_TITLES = frozenset("pope queen king prince princess sheikh saint".split())
@@ -105,12 +110,29 @@ class Person:
     nations: set[str] = field(default_factory=set)
 
 
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of spaCy's sentence of every token."""
+    sent_of = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
+    return sent_of
+
+
 class Actors:
     """Named people and organisations of one document."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        text: str | None = None,
+        tokens: TokenTable | None = None,
+        sentences: list[int] | None = None,
+    ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on each access
+        self._tokens = TokenTable(doc) if tokens is None else tokens
+        self._sent_of = sentence_numbers(doc) if sentences is None else sentences
         self.people: dict[str, Person] = {}
         self.orgs: dict[str, list[int]] = {}
         self._places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
@@ -223,14 +245,17 @@ class Actors:
         """Vote a gender per person from pronouns in the sentence of a mention
         or the next one (before another person is named)."""
         starts = {e.start: e for e in self.doc.ents if e.label_ == "PERSON"}
-        sent_of = [0] * len(self.doc)
-        for n, sent in enumerate(self.doc.sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = n
+        sent_of = self._sent_of
         last: str | None = None
         last_sent = -9
         ent_of = {i: e for e in self.doc.ents for i in range(e.start, e.end)}
-        for tok in self.doc:
+        # Other tokens change nothing below: only PERSON entities' first
+        # tokens, subjects, pronouns and honorifics are looked at.
+        tokens = self._tokens
+        looked_at = (tokens.dep == _NSUBJ) | any_of(tokens.lower, _GENDER_WORDS)
+        looked_at[list(starts)] = True
+        for i in positions(looked_at):
+            tok = self.doc[i]
             if tok.i in starts:
                 found = self.person_for(list(starts[tok.i]), tok.i)
                 last, last_sent = (found.name if found else None), sent_of[tok.i]

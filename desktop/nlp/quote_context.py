@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from desktop.nlp.quote_lexicon import SPEECH_VERBS
 from desktop.nlp.quote_marks import Quoted
 from desktop.nlp.quote_syntax import paragraph_ids, subject_of
+from desktop.nlp.quote_tokens import TokenTable, hashes
 
 QUOTE_CHARS = "\"“”„«»‘’'"
 STOPS = frozenset(".!?;")
@@ -54,12 +55,20 @@ def words(toks) -> int:
 class Context:
     """One parsed document as the finders see it."""
 
-    def __init__(self, doc: Doc, quoted: list[Quoted]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        quoted: list[Quoted],
+        text: str | None = None,
+        tokens: TokenTable | None = None,
+    ) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        # Doc.text rebuilds the string from the tokens on every access.
+        self.text = doc.text if text is None else text
+        self.tokens = TokenTable(doc) if tokens is None else tokens
         self.quoted = quoted
-        self.para = paragraph_ids(doc, self.text)
-        self.sent = sentence_ids(doc)
+        self.para = paragraph_ids(doc, self.text, self.tokens)
+        self.sent = sentence_ids(doc, self.text, self.tokens)
         self.inside = [False] * len(doc)
         self._spans: list[SpacySpan] = []
         for q in quoted:
@@ -199,21 +208,30 @@ def drop_gloss(toks: list[Token]) -> list[Token]:
     return toks
 
 
-def sentence_ids(doc: Doc) -> list[int]:
+_STOP_HASHES = frozenset(hashes((".", "!", "?")).tolist())
+
+
+def sentence_ids(doc: Doc, text: str | None = None, tokens: TokenTable | None = None) -> list[int]:
     """Sentence number per token: spaCy's sentences, also split after a
     full stop (and closing marks) before a capitalised word, which the
     parser misses around quotations."""
+    text = doc.text if text is None else text
+    tokens = TokenTable(doc) if tokens is None else tokens
+    # Plain lists: indexing numpy arrays one by one is slow.
+    orth, idx = tokens.orth.tolist(), tokens.idx.tolist()
+    other = (tokens.is_punct | tokens.is_space).tolist()
     ids = [0] * len(doc)
     n, ended = 0, False
     starts = {sent.start for sent in doc.sents}
-    for tok in doc:
-        if tok.i in starts and tok.i > 0 or ended and tok.text[:1].isupper():
+    for i in range(len(doc)):
+        # text[idx[i]] is the token's first character.
+        if i in starts and i > 0 or ended and text[idx[i] : idx[i] + 1].isupper():
             n += 1
-        if tok.text in (".", "!", "?"):
+        if orth[i] in _STOP_HASHES:
             ended = True
-        elif not (tok.is_punct or tok.is_space):
+        elif not other[i]:
             ended = False
-        ids[tok.i] = n
+        ids[i] = n
     return ids
 
 

@@ -8,6 +8,7 @@ cannot blow up on odd input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = "“„«"
@@ -15,6 +16,10 @@ CLOSERS = "”»"
 STRAIGHT = '"'
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’'"
+# The scanners look only at these characters: every other one leaves their
+# state as it is, so regular expressions find them.
+_DOUBLE_MARKS = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
+_SINGLE_MARKS = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE) + "]")
 # Below this many words an unclosed quote at paragraph end is more likely a
 # stray mark than a quotation running to the end of the paragraph.
 MIN_UNCLOSED_WORDS = 4
@@ -56,7 +61,8 @@ def _single_spans(text: str, start: int, end: int) -> list[Quoted]:
     """
     out: list[Quoted] = []
     open_at = -1
-    for i in range(start, end):
+    for m in _SINGLE_MARKS.finditer(text, start, end):
+        i = m.start()
         c = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
@@ -81,7 +87,8 @@ def find_quoted(text: str) -> list[Quoted]:
     open_at = -1
     for pi, (ps, pe) in enumerate(paras):
         cont = open_at >= 0  # quote carried over from the last paragraph
-        for i in range(ps, pe):
+        for m in _DOUBLE_MARKS.finditer(text, ps, pe):
+            i = m.start()
             c = text[i]
             if c in OPENERS:
                 if open_at < 0:

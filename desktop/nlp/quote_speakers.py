@@ -9,9 +9,10 @@ wrong name is worse than none.
 
 from __future__ import annotations
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
-from desktop.nlp.quote_actors import Actors, is_title, name_words
+from desktop.nlp.quote_actors import Actors, is_title, name_words, sentence_numbers
 from desktop.nlp.quote_descriptions import RECENCY_WINDOW, DescriptionResolver, Salient, Speaker
 from desktop.nlp.quote_lexicon import (
     PERSON_NOUNS,
@@ -22,32 +23,48 @@ from desktop.nlp.quote_lexicon import (
     SOURCE_NOUNS,
 )
 from desktop.nlp.quote_syntax import SUBJECT_DEPS, subject_of
+from desktop.nlp.quote_tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
+
+# Dependency labels of the tokens ``Speakers._note`` may remember.
+_NOTED_DEPS = hashes(("pobj", *SUBJECT_DEPS))
+_PERSON = hashes(("PERSON",))[0]
 
 
 class Speakers(DescriptionResolver):
     """Resolves speaker mentions of one document, remembering who was discussed."""
 
     def __init__(
-        self, doc: Doc, inside_quote: list[bool], reported: list[bool] | None = None
+        self,
+        doc: Doc,
+        inside_quote: list[bool],
+        reported: list[bool] | None = None,
+        text: str | None = None,
+        tokens: TokenTable | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every access
-        self.actors = Actors(doc)
+        # Doc.text rebuilds the string from the tokens on every access.
+        self.text = doc.text if text is None else text
+        tokens = TokenTable(doc) if tokens is None else tokens
+        self._sent = sentence_numbers(doc)
+        self.actors = Actors(doc, self.text, tokens, self._sent)
         self._inside = inside_quote
         self._cache: dict[int, Speaker | None] = {}
         self._ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        self._sent = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                self._sent[i] = n
         reported = reported or inside_quote
         self._groups: list[tuple[int, str, Speaker]] = []  # "officers A and B"
         self.salient: list[Salient] = []
-        for tok in doc:
-            if inside_quote[tok.i]:
+        # Only proper nouns, subjects, objects of "according to" and the
+        # first words of PERSON entities can be noted (see ``_note``).
+        noted = (
+            (tokens.pos == PROPN)
+            | any_of(tokens.dep, _NOTED_DEPS)
+            | ((tokens.ent_type == _PERSON) & (tokens.ent_iob == IOB_BEGIN))
+        )
+        for i in positions(noted):
+            if inside_quote[i]:
                 continue
             try:
-                self._note(tok, reported)
+                self._note(doc[i], reported)
             except Exception:  # noqa: BLE001 - a bad parse of one token must not stop the rest
                 continue
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from desktop.nlp.quote_lexicon import RELATIVE_PRONOUNS, SPEECH_VERBS
+from desktop.nlp.quote_tokens import TokenTable
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -17,14 +21,12 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
-def paragraph_ids(doc: Doc, text: str) -> list[int]:
-    """Paragraph number of every token (the parser sometimes links across them)."""
-    ids, para, pos = [], 0, 0
-    for tok in doc:
-        para += text.count("\n", pos, tok.idx)
-        pos = tok.idx
-        ids.append(para)
-    return ids
+def paragraph_ids(doc: Doc, text: str, tokens: TokenTable | None = None) -> list[int]:
+    """Paragraph number of every token (the parser sometimes links across
+    them): the number of line breaks before the token."""
+    tokens = TokenTable(doc) if tokens is None else tokens
+    breaks = np.array([m.start() for m in re.finditer("\n", text)], dtype="uint64")
+    return np.searchsorted(breaks, tokens.idx, side="left").tolist()
 
 
 def subject_of(

@@ -20,14 +20,17 @@ from __future__ import annotations
 
 import logging
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from desktop.core.model import Quote, Span
 from desktop.nlp.quote_context import Candidate
 from desktop.nlp.quote_direct import DirectFinder
+from desktop.nlp.quote_lexicon import NAMING_VERBS, SPEECH_VERBS
 from desktop.nlp.quote_marks import Quoted, find_quoted
 from desktop.nlp.quote_reported import ReportedFinder
 from desktop.nlp.quote_speakers import Speaker, Speakers
+from desktop.nlp.quote_tokens import TokenTable, any_of, hashes, positions
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,7 @@ log = logging.getLogger(__name__)
 INHERIT_PARAGRAPHS = 1
 # A later candidate overlapping an accepted one by this share is a duplicate.
 OVERLAP = 0.5
+_ACCORDING = hashes(("according", "per"))
 
 
 class Finder(DirectFinder, ReportedFinder):
@@ -45,8 +49,10 @@ class Finder(DirectFinder, ReportedFinder):
 def extract_quotes(doc: Doc) -> list[Quote]:
     """All quotes of ``doc`` in text order, speakers resolved where possible."""
     try:
-        quoted = find_quoted(doc.text)
-        finder = Finder(doc, quoted)
+        text = doc.text  # rebuilt from the tokens on every access: once is enough
+        tokens = TokenTable(doc)
+        quoted = find_quoted(text)
+        finder = Finder(doc, quoted, text, tokens)
         cands = _candidates(doc, finder, quoted)
         # Subjects inside reported content ("Paris put forward …, Putin
         # said") are what was said, not who is being talked about.
@@ -56,7 +62,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             if span is not None:
                 for i in range(span.start, span.end):
                     reported[i] = True
-        speakers = Speakers(doc, finder.inside, reported)
+        speakers = Speakers(doc, finder.inside, reported, text, tokens)
     except Exception:  # noqa: BLE001 - never let one article crash the app
         log.exception("quote extraction failed for the whole document")
         return []
@@ -73,11 +79,27 @@ def _candidates(doc: Doc, finder: Finder, quoted: list[Quoted]) -> list[Candidat
     for c in directs:
         _accept(accepted, c)
     clauses: list[Candidate] = []
-    for tok in doc:
-        for fn in (finder.naming, finder.reported, finder.according):
-            c = _safe(fn, tok)
-            if c is not None:
-                clauses.append(c)
+    inside = finder.inside
+    # Each finder first checks the token and returns None when it does not
+    # fit: the reported and naming finders want a verb, the other "according"
+    # or "per".  Asking only the tokens that may fit gives the same.
+    tokens = finder.tokens
+    maybe = (tokens.pos == VERB) | (tokens.pos == AUX) | any_of(tokens.lower, _ACCORDING)
+    for i in positions(maybe):
+        if inside[i]:
+            continue
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        for fn in (
+            finder.naming if lemma in NAMING_VERBS else None,
+            finder.reported if lemma in SPEECH_VERBS else None,
+            finder.according if low in ("according", "per") else None,
+        ):
+            if fn is not None:
+                c = _safe(fn, tok)
+                if c is not None:
+                    clauses.append(c)
     # Mixed quotes first: a clause holding a quoted fragment beats the plain
     # fragment, and longer clauses beat the nested reports inside them.
     for c in sorted(clauses, key=lambda c: (c.type != "mixed", c.start)):
@@ -120,7 +142,7 @@ def _accept(accepted: list[Candidate], c: Candidate) -> None:
 
 
 def _to_quotes(doc: Doc, cands: list[Candidate], speakers: Speakers) -> list[Quote]:
-    text = doc.text
+    text = speakers.text
     out: list[Quote] = []
     last: tuple[Quote, Speaker | None] | None = None
     for c in cands:

@@ -3,18 +3,38 @@ from __future__ import annotations
 
 from desktop.core.model import Analysis
 from desktop.nlp.pipeline import analyze_texts
-from desktop.store.analyses import save_analysis
-from desktop.store.articles import article_exists
+from desktop.store.analyses import corrected_analysis, save_analysis
+from desktop.store.articles import article_exists, get_article
 from desktop.store.database import threads_can_write, worker_connection
+from desktop.store.models import db
 
 
-def keep_analysis(article_id: int, analysis: Analysis) -> None:
+def keep_analysis(article_id: int, analysis: Analysis, text: str | None = None) -> None:
     """Save what the pipeline found, and the article's actor summary that
     the library views read."""
-    from desktop.services.view import article_view
+    if text is None:
+        text = get_article(article_id).text
+    keep_analyses([(article_id, text, analysis)])
 
-    save_analysis(article_id, analysis)
-    article_view(article_id)
+
+def keep_analyses(items: list[tuple[int, str, Analysis]]) -> None:
+    """Save analyses (article id, its text, what the pipeline found) and
+    the articles' actor summaries, in one transaction.
+
+    The actors are made from the analysis at hand with the user's
+    corrections laid over it, the same spans reading them back would give:
+    an import saves hundreds of articles, and reading back what was just
+    written cost as much as writing it."""
+    from desktop.services.view import actor_rules, article_view
+
+    if not items:
+        return
+    with db.atomic():
+        rules = actor_rules()
+        for article_id, text, analysis in items:
+            analysed_at = save_analysis(article_id, analysis)
+            shown = corrected_analysis(article_id, text, analysis, analysed_at)
+            article_view(article_id, shown, rules, text=text)
 
 
 def analyze_one(model: str | None, text: str) -> Analysis:

@@ -1,9 +1,11 @@
 """Analysing many stored articles at once: ``nlp.pipe`` in batches, each
-analysis saved as soon as it is made, with progress and cancelling.
+batch of analyses saved as soon as it is made, with progress and
+cancelling.
 
-Saving one by one means an article can be opened, analysed, while the rest
-of a large import is still being analysed, and a cancelled run keeps what
-it finished.
+Saving batch by batch means an article can be opened, analysed, while the
+rest of a large import is still being analysed, and a cancelled run keeps
+what it finished.  A batch is saved in one transaction, with the actor
+summaries made from the analyses at hand (nothing is read back).
 
 Saving (and grouping each article's entities into actors) runs in a thread
 of its own beside spaCy: much of spaCy's time is spent in native code that
@@ -16,16 +18,20 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+from desktop.core.errors import StoreError
+from desktop.core.model import Analysis
 from desktop.nlp.pipeline import analyze_texts
-from desktop.services.analysis import keep_analysis
-from desktop.store.analyses import is_analysed
-from desktop.store.articles import get_article
+from desktop.services.analysis import keep_analyses
+from desktop.store.analyses import analysed_among
+from desktop.store.articles import article_texts
+from desktop.store.database import threads_can_write
 from desktop.store.models import db
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 BatchProgress = Callable[[int, int], None]
+Kept = tuple[int, str, Analysis]  # article id, its text, the analysis
 
 
 def analyse_in_batches(
@@ -40,80 +46,95 @@ def analyse_in_batches(
     """Analyse the articles not analysed yet (all of them when ``again``);
     return the ids analysed now.
 
-    ``progress(done, total)`` is called at the start and after each article;
-    ``cancelled()`` is asked between articles.  ``n_process`` > 1 runs spaCy in that many
-    processes, which pays off only for hundreds of articles (each process
-    loads the pipeline).
+    ``progress(done, total)`` is called at the start and after each article
+    saved; ``cancelled()`` is asked between articles.  ``n_process`` > 1 runs
+    spaCy in that many processes, which pays off only for hundreds of
+    articles (each process loads the pipeline).
     """
-    todo = [i for i in dict.fromkeys(article_ids) if again or not is_analysed(i)]
+    wanted = list(dict.fromkeys(article_ids))
+    analysed = set() if again else analysed_among(wanted)
+    todo = [i for i in wanted if i not in analysed]
     done: list[int] = []
     if not todo:
         return done
     if progress is not None:
         progress(0, len(todo))
     nlp = nlp_factory()
+    text_of: dict[int, str] = {}
 
     def texts() -> Iterator[str]:
-        for article_id in todo:
-            yield get_article(article_id).text
+        for start in range(0, len(todo), batch_size):
+            chunk = todo[start:start + batch_size]
+            found = article_texts(chunk)
+            for article_id in chunk:
+                if article_id not in found:
+                    raise StoreError(f"there is no article {article_id} in the library.")
+                text_of[article_id] = found[article_id]
+                yield found[article_id]
 
-    def finished(article_id: int) -> None:
-        done.append(article_id)
-        if progress is not None:
-            progress(len(done), len(todo))
+    def finished(saved: list[int]) -> None:
+        for article_id in saved:
+            done.append(article_id)
+            if progress is not None:
+                progress(len(done), len(todo))
 
     analyses = analyze_texts(nlp, texts(), batch_size=batch_size, n_process=n_process)
-    saver = _Saver() if _own_connections() else None
+    saver = _Saver() if threads_can_write() else None
+    group: list[Kept] = []
+
+    def keep() -> None:
+        if not group:
+            return
+        if saver is None:
+            keep_analyses(group)
+            finished([article_id for article_id, _, _ in group])
+        else:
+            saver.submit(list(group))
+            finished(saver.saved())
+        group.clear()
+
     try:
         for article_id, analysis in zip(todo, analyses, strict=False):
             if cancelled is not None and cancelled():
                 break
-            if saver is None:
-                keep_analysis(article_id, analysis)
-                finished(article_id)
-            else:
-                saver.submit(article_id, analysis)
-                for saved in saver.saved():
-                    finished(saved)
+            group.append((article_id, text_of.pop(article_id), analysis))
+            if len(group) >= batch_size:
+                keep()
     finally:
         analyses.close()  # stops spaCy's worker processes when cancelled
+        keep()  # what was analysed is kept, even when cancelled
         if saver is not None:
-            for saved in saver.close():  # what was analysed is kept, even when cancelled
-                finished(saved)
+            finished(saver.close())
     return done
 
 
 class _Saver:
-    """Saves analyses in order in one thread; the caller collects the ids
-    saved so far, and an error in the thread is raised in the caller."""
+    """Saves batches of analyses in order in one thread; the caller collects
+    the ids saved so far, and an error in the thread is raised in the caller."""
 
     def __init__(self) -> None:
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-save")
-        self.pending: deque[tuple[int, Future[None]]] = deque()
+        self.pending: deque[tuple[list[int], Future[None]]] = deque()
 
-    def submit(self, article_id: int, analysis) -> None:  # noqa: ANN001 (an Analysis)
-        self.pending.append((article_id, self.pool.submit(keep_analysis, article_id, analysis)))
+    def submit(self, group: list[Kept]) -> None:
+        ids = [article_id for article_id, _, _ in group]
+        self.pending.append((ids, self.pool.submit(keep_analyses, group)))
 
-    def saved(self, wait: bool = False) -> Iterator[int]:
+    def saved(self, wait: bool = False) -> list[int]:
+        out: list[int] = []
         while self.pending and (wait or self.pending[0][1].done()):
-            article_id, future = self.pending.popleft()
+            ids, future = self.pending.popleft()
             future.result()
-            yield article_id
+            out += ids
+        return out
 
-    def close(self) -> Iterator[int]:
+    def close(self) -> list[int]:
         try:
-            yield from self.saved(wait=True)
+            return self.saved(wait=True)
         finally:
             # The thread's own connection to the library.
             self.pool.submit(db.close).result()
             self.pool.shutdown()
-
-
-def _own_connections() -> bool:
-    """Whether a second thread may write the library: it gets a connection
-    of its own, which for an in-memory database would be another database."""
-    name = str(getattr(db.obj, "database", "") or "")
-    return bool(name) and name != ":memory:" and "mode=memory" not in name
 
 
 def ensure_analysed(nlp_factory: Callable[[], Language], article_ids: list[int]) -> None:

@@ -42,13 +42,15 @@ def actor_rules() -> ActorRules:
     return rules
 
 
-def article_view(article_id: int, analysis: Analysis | None = None, rules: ActorRules | None = None) -> ArticleView | None:
+def article_view(article_id: int, analysis: Analysis | None = None, rules: ActorRules | None = None,
+                 text: str | None = None) -> ArticleView | None:
     """None when the article was never analysed.  Also refreshes the
     article's actor summary used by the library views.
 
     Grouping entities into actors takes seconds on a 100,000-word text, so
     the result is kept in the library under a key of the spans and rules it
-    was made from, and made again only when one of them changed."""
+    was made from, and made again only when one of them changed.
+    ``text``: the article's text, when the caller has it at hand."""
     analysis = analysis or load_analysis(article_id)
     if analysis is None:
         return None
@@ -57,7 +59,7 @@ def article_view(article_id: int, analysis: Analysis | None = None, rules: Actor
     stored = cached_actors(article_id, key)
     result = _loads(stored, analysis.entities) if stored is not None else None
     if result is None:
-        text = get_article(article_id).text
+        text = text if text is not None else get_article(article_id).text
         result = build_actor_result(text, analysis.entities, analysis.quotes, rules)
         for number, actor in enumerate(result.actors, start=1):
             actor.id = number

@@ -33,10 +33,13 @@ def replace_actor_rules(remove: list[ActorRule], add: list[ActorRule]) -> list[A
             _delete(rule)
         for rule in add:
             if rule.kind in (ALIAS, TYPE):
-                for row in ActorRuleRow.select().where((ActorRuleRow.kind == rule.kind) & (ActorRuleRow.name == rule.name)):
+                same = (ActorRuleRow.kind == rule.kind) & (ActorRuleRow.name == rule.name)
+                for row in ActorRuleRow.select().where(same):
                     displaced.append(ActorRule(row.kind, row.name, row.value))
                     row.delete_instance()
-            ActorRuleRow.insert(kind=rule.kind, name=rule.name, value=rule.value, created=now()).on_conflict_ignore().execute()
+            ActorRuleRow.insert(
+                kind=rule.kind, name=rule.name, value=rule.value, created=now()
+            ).on_conflict_ignore().execute()
     return displaced
 
 
@@ -51,7 +54,11 @@ def analysed_articles_mentioning(names: set[str]) -> list[int]:
     for name in names:
         clause = ArticleRow.text.contains(name)
         condition = clause if condition is None else condition | clause
-    query = ArticleRow.select(ArticleRow.id).join(AnalysisRow, on=(AnalysisRow.article == ArticleRow.id)).where(condition)
+    query = (
+        ArticleRow.select(ArticleRow.id)
+        .join(AnalysisRow, on=(AnalysisRow.article == ArticleRow.id))
+        .where(condition)
+    )
     return [r.id for r in query]
 
 
@@ -63,27 +70,31 @@ def _delete(rule: ActorRule) -> None:
 
 # the per-article summary ------------------------------------------------------
 def store_article_actors(article_id: int, actors: list[Actor]) -> None:
+    # Plain executemany: every imported article saves its summary.
     rows = [
-        {
-            "article": article_id,
-            "name": a.name,
-            "type": a.type,
-            "aliases": json.dumps(a.aliases, ensure_ascii=False),
-            "named": sum(1 for m in a.mentions if m.kind == MENTION_NAME),
-            "mentions": len(a.mentions),
-            "quotes": a.quote_count,
-        }
+        (article_id, a.name, a.type, json.dumps(a.aliases, ensure_ascii=False),
+         sum(1 for m in a.mentions if m.kind == MENTION_NAME), len(a.mentions), a.quote_count)
         for a in actors
     ]
     with db.atomic():
-        ArticleActorRow.delete().where(ArticleActorRow.article == article_id).execute()
-        for batch in range(0, len(rows), 200):
-            ArticleActorRow.insert_many(rows[batch:batch + 200]).execute()
-
+        cursor = db.cursor()
+        cursor.execute("DELETE FROM article_actor WHERE article_id = ?", (article_id,))
+        cursor.executemany(
+            "INSERT INTO article_actor (article_id, name, type, aliases, named, mentions, quotes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
 
 def articles_without_actor_summary(analysed: list[int]) -> list[int]:
-    have = {r.article_id for r in ArticleActorRow.select(ArticleActorRow.article).distinct()}
+    have: set[int] = set()
+    for start in range(0, len(analysed), 500):  # SQLite limits the parameters of a query
+        chunk = analysed[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute_sql(
+            f"SELECT DISTINCT article_id FROM article_actor WHERE article_id IN ({marks})", chunk
+        )
+        have.update(r[0] for r in rows)
     return [i for i in analysed if i not in have]
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from desktop.core.errors import StoreError
 from desktop.core.model import Article
@@ -20,7 +20,7 @@ class ArticleSummary:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def add_article(article: Article) -> tuple[int, bool]:
@@ -82,3 +82,11 @@ def get_article_titles(ids: list[int]) -> list[tuple[int, str]]:
 
 def article_exists(article_id: int) -> bool:
     return ArticleRow.select().where(ArticleRow.id == article_id).exists()
+
+
+def article_texts(ids: list[int]) -> dict[int, str]:
+    """The texts of those of the articles that exist, by id (one query)."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    return dict(db.execute_sql(f"SELECT id, text FROM article WHERE id IN ({marks})", list(ids)))

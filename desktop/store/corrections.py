@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from desktop.core.corrections import EntityRule
 from desktop.core.errors import StoreError
 from desktop.core.model import ORIGIN_USER, Entity, Quote
-from desktop.store.rows import quote_fields, quote_from_row
 from desktop.store.articles import now
 from desktop.store.models import EntityRow, EntityRuleRow, QuoteRow, RejectionRow, db
+from desktop.store.rows import quote_fields, quote_from_row
 
 
 def add_user_entity(article_id: int, entity: Entity) -> int:
@@ -65,12 +65,13 @@ def rules_for(article_id: int, analysed_at: str) -> list[EntityRule]:
     """The rules that apply to an article analysed at ``analysed_at``: those
     made in it, those made before its analysis, and those the user extended
     to every article."""
-    query = EntityRuleRow.select().where(
-        (EntityRuleRow.everywhere == True)  # noqa: E712 (peewee expression)
-        | (EntityRuleRow.article == article_id)
-        | (EntityRuleRow.created <= analysed_at)
+    # Plain SQL: asked for every article an import saves.
+    rows = db.execute_sql(
+        "SELECT text, label, id FROM entity_rule"
+        " WHERE everywhere = 1 OR article_id = ? OR created <= ? ORDER BY id",
+        (article_id, analysed_at),
     )
-    return [EntityRule(r.text, r.label, r.id) for r in query.order_by(EntityRuleRow.id)]
+    return [EntityRule(text, label, rule_id) for text, label, rule_id in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,53 @@
+"""The attributes of all tokens of a Doc at once, to find the few tokens a
+per-token rule can apply to.
+
+spaCy makes a Python ``Token`` (and looks up its strings) on every access,
+and the quote finders scan each document several times, while most tokens
+(articles, nouns, punctuation) can never start a rule.  ``Doc.to_array``
+reads the attributes of every token at C speed; comparing string hashes
+picks out the candidates, and only those become ``Token`` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+_COLUMNS = [LOWER, POS, DEP, ENT_TYPE, ENT_IOB, IDX, ORTH, IS_PUNCT, IS_SPACE]
+IOB_BEGIN = 3  # Token.ent_iob of an entity's first token ("B")
+
+
+class TokenTable:
+    """One array per attribute, indexed by token position: string
+    attributes as their hashes, ``pos`` as spaCy's part-of-speech symbol."""
+
+    def __init__(self, doc: Doc) -> None:
+        if len(doc):
+            table = doc.to_array(_COLUMNS)
+        else:
+            table = np.zeros((0, len(_COLUMNS)), dtype="uint64")
+        (self.lower, self.pos, self.dep, self.ent_type, self.ent_iob, self.idx, self.orth,
+         self.is_punct, self.is_space) = table.T
+
+
+def hashes(strings: Iterable[str]) -> np.ndarray:
+    """The hashes spaCy gives these strings, to compare with the arrays."""
+    return np.array([get_string_id(s) for s in strings], dtype="uint64")
+
+
+def any_of(column: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Where ``column`` holds one of the ``wanted`` hashes (a few; for so
+    few, comparing with each is faster than ``np.isin``)."""
+    mask = np.zeros(len(column), dtype=bool)
+    for value in wanted:
+        mask |= column == value
+    return mask
+
+
+def positions(mask: np.ndarray) -> list[int]:
+    """The token positions where ``mask`` holds, in order."""
+    return np.flatnonzero(mask).tolist()
