@@ -45,19 +45,13 @@ class Settings:
         self._qs.setValue("nlp/model", name)
 
     def hidden_labels(self) -> set[str]:
-        value = self._qs.value("reader/hidden_labels", [])
-        if isinstance(value, str):
-            value = [value] if value else []
-        return set(value or [])
+        return self._names("reader/hidden_labels")
 
     def set_hidden_labels(self, labels: set[str]) -> None:
         self._qs.setValue("reader/hidden_labels", sorted(labels))
 
     def hidden_library_columns(self) -> set[str]:
-        value = self._qs.value("library/hidden_columns", [])
-        if isinstance(value, str):
-            value = [value] if value else []
-        return set(value or [])
+        return self._names("library/hidden_columns")
 
     def set_hidden_library_columns(self, names: set[str]) -> None:
         self._qs.setValue("library/hidden_columns", sorted(names))
@@ -156,6 +150,13 @@ class Settings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+    def _names(self, key: str) -> set[str]:
+        """A stored list of names (an INI file gives one name as a string)."""
+        value = self._qs.value(key, [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return set(value or [])
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._qs.value(key)
