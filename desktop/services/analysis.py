@@ -56,5 +56,5 @@ def analyse_and_keep(model: str | None, article_id: int, text: str) -> Analysis 
         return analysis
     with worker_connection():
         if article_exists(article_id):
-            keep_analysis(article_id, analysis)
+            keep_analysis(article_id, analysis, text)
     return None
