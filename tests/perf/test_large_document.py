@@ -51,12 +51,13 @@ def add_highlights(article_id: int, text: str, count: int = 2_000) -> None:
         db.obj.cursor().executemany("INSERT INTO annotation_tag VALUES (?, ?)", links)
 
 
-def test_large_document_opens_with_every_highlight(qtbot, library) -> None:
+def open_big_document(qtbot):
+    """A window showing the 100,000-word document with its spans and
+    2,000 highlights; returns the window, the text, its entities and quotes."""
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
 
     text, entities, quotes = big_article()
-    assert len(text.split()) >= 100_000 and len(entities) >= 9_900
     article_id, _ = add_article(Article(text=text, title="Long"))
     save_analysis(article_id, Analysis(entities, quotes, "test", "1"))
     add_highlights(article_id, text)
@@ -64,6 +65,12 @@ def test_large_document_opens_with_every_highlight(qtbot, library) -> None:
     qtbot.addWidget(window)
     window.show()
     window.open_article(article_id)
+    return window, text, entities, quotes
+
+
+def test_large_document_opens_with_every_highlight(qtbot, library) -> None:
+    window, text, entities, quotes = open_big_document(qtbot)
+    assert len(text.split()) >= 100_000 and len(entities) >= 9_900
 
     reader, highlighter = window.reader, window.reader.highlighter
     assert len(window.annotator.annotations) == 2_000
@@ -93,17 +100,7 @@ def test_large_document_opens_with_every_highlight(qtbot, library) -> None:
 
 
 def test_tagging_in_the_large_document_reformats_only_its_paragraph(qtbot, library) -> None:
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.settings import Settings
-
-    text, entities, quotes = big_article()
-    article_id, _ = add_article(Article(text=text, title="Long"))
-    save_analysis(article_id, Analysis(entities, quotes, "test", "1"))
-    add_highlights(article_id, text)
-    window = MainWindow(Settings())
-    qtbot.addWidget(window)
-    window.show()
-    window.open_article(article_id)
+    window, text, _, _ = open_big_document(qtbot)
     start = text.index(" ", len(text) // 2) + 1
     end = text.index(" ", start + 30)
     window.reader.select_offsets(start, end)
