@@ -29,27 +29,27 @@ from desktop.store.analyses import load_analysis
 from desktop.store.articles import article_exists, get_article, list_articles
 from desktop.store.check import check_library
 from desktop.store.database import library_path
-from desktop.ui import layers
 from desktop.ui.actions import build_actions
-from desktop.ui.actoring import Actoring
-from desktop.ui.actors_dock import ActorsDock
-from desktop.ui.annotating import Annotator
-from desktop.ui.annotations_dock import AnnotationsDock
-from desktop.ui.check_dialog import CheckDialog
-from desktop.ui.correcting import Corrector
-from desktop.ui.editor import ArticleEditor
-from desktop.ui.export_dialog import ExportDialog
-from desktop.ui.find_bar import FindBar
-from desktop.ui.legend import LegendBar
-from desktop.ui.library_controller import install_library
-from desktop.ui.library_dock import LibraryDock
-from desktop.ui.quotes_dock import QuotesDock
-from desktop.ui.reader import ReaderView
+from desktop.ui.actors.actor_tools import Actoring
+from desktop.ui.actors.actors_dock import ActorsDock
+from desktop.ui.annotation.annotations_dock import AnnotationsDock
+from desktop.ui.annotation.annotator import Annotator
+from desktop.ui.annotation.tag_bar import TagBar
+from desktop.ui.annotation.tags_dock import TagsDock
+from desktop.ui.corrections.corrector import Corrector
+from desktop.ui.edits.undo import ArticleEditor
+from desktop.ui.library.check_dialog import CheckDialog
+from desktop.ui.library.controller import install_library
+from desktop.ui.library.export_dialog import ExportDialog
+from desktop.ui.library.library_dock import LibraryDock
+from desktop.ui.quotes.quotes_dock import QuotesDock
+from desktop.ui.reader import layers
+from desktop.ui.reader.find_bar import FindBar
+from desktop.ui.reader.legend import LegendBar
+from desktop.ui.reader.reading_tools import Reading
+from desktop.ui.reader.view import ReaderView
 from desktop.ui.reader_menu import build_menu
-from desktop.ui.reading import Reading
 from desktop.ui.settings import Settings
-from desktop.ui.tag_bar import TagBar
-from desktop.ui.tags_dock import TagsDock
 from desktop.ui.workers import TaskRunner
 
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.core import labels
 from desktop.core.corrections import NO_ENTITY
-from desktop.ui.legend import swatch
-from desktop.ui.quotes_dock import TYPE_NAMES
+from desktop.ui.quotes.quotes_dock import TYPE_NAMES
+from desktop.ui.reader.legend import swatch
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

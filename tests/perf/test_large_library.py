@@ -56,7 +56,7 @@ def test_ten_thousand_articles_search(library) -> None:
 def test_ten_thousand_articles_in_the_library_dock(qtbot, library) -> None:
     from PySide6.QtCore import Qt
 
-    from desktop.ui.library_dock import DATE, TITLE
+    from desktop.ui.library.library_dock import DATE, TITLE
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
 

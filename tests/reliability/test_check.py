@@ -134,7 +134,7 @@ def test_many_problems_are_counted_not_all_listed(filled):
 def test_check_dialog_shows_the_report_and_copies_it(qtbot, filled):
     from PySide6.QtGui import QGuiApplication
 
-    from desktop.ui.check_dialog import CheckDialog
+    from desktop.ui.library.check_dialog import CheckDialog
 
     break_library(filled, 'UPDATE annotation SET "end" = 500')
     dialog = CheckDialog()

@@ -158,8 +158,10 @@ def test_user_quote_and_speaker_change_survive_reopening(make_window, qtbot, tmp
     text = window.article.text
     start = text.index("Moscow also views")
     end = text.index(".", start)
-    monkeypatch.setattr("desktop.ui.correcting.QuoteDialog.exec", lambda self: True)
-    monkeypatch.setattr("desktop.ui.correcting.QuoteDialog.values", lambda self: ("Vladimir Putin", "indirect"))
+    monkeypatch.setattr("desktop.ui.corrections.corrector.QuoteDialog.exec", lambda self: True)
+    monkeypatch.setattr(
+        "desktop.ui.corrections.corrector.QuoteDialog.values", lambda self: ("Vladimir Putin", "indirect")
+    )
     window.corrector.mark_quote(start, end)
     assert any(q.origin == "user" and q.start == start for q in window.analysis.quotes)
     assert window.quotes_dock.model.rowCount() == len(window.analysis.quotes)

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.store.backup import backup_library
 from desktop.store.database import close_library
 from desktop.ui.app import prepare_window
-from desktop.ui.check_dialog import CheckDialog
-from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.library.check_dialog import CheckDialog
+from desktop.ui.library.export_dialog import ExportDialog
 
 
 def test_check_library_reports_a_sound_library(make_window, qtbot):

@@ -5,7 +5,7 @@ import threading
 from desktop.core.model import Analysis, Article, ArticleBundle
 from desktop.core.text import sha256
 from desktop.formats.exporters import LazyBundles, export
-from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.library.export_dialog import ExportDialog
 
 TIMEOUT = 20_000
 

@@ -6,7 +6,7 @@ import random
 
 from desktop.core.model import Annotation
 from desktop.store.annotations import list_annotations
-from desktop.ui import commands
+from desktop.ui.edits import commands
 
 
 def look(window) -> list[tuple]:

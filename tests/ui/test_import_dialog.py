@@ -15,9 +15,9 @@ from desktop.store.analyses import is_analysed
 from desktop.store.articles import get_article
 from desktop.store.database import close_library, open_library
 from desktop.store.models import ArticleRow
-from desktop.ui import import_dialog as import_dialog_module
-from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.mapping_dialog import MappingDialog
+from desktop.ui.library import import_dialog as import_dialog_module
+from desktop.ui.library.import_dialog import ImportDialog
+from desktop.ui.library.mapping_dialog import MappingDialog
 
 TIMEOUT = 20_000
 ANALYSIS_TIMEOUT = 120_000

@@ -17,7 +17,7 @@ from desktop.store.annotations import add_annotation, list_annotations, set_tags
 from desktop.store.database import close_library, open_library
 from desktop.store.library import delete_articles, library_rows
 from desktop.store.models import AnnotationRow, AnnotationTagRow, ArticleRow, db
-from desktop.ui.library_dock import (
+from desktop.ui.library.library_dock import (
     DATE,
     HIGHLIGHTS,
     SNIPPET_ROLE,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from desktop.ui.layers import CUE_COLOUR, SPEAKER_COLOUR
+from desktop.ui.reader.layers import CUE_COLOUR, SPEAKER_COLOUR
 
 
 def test_choosing_a_quote_selects_and_marks_it_in_the_reader(make_window):

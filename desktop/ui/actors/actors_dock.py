@@ -1,0 +1,215 @@
+"""The Actors dock: the article's people, organisations, places and groups."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor
+from desktop.ui.actors.type_icons import type_icon
+from desktop.ui.widgets.tables import RIGHT, RecordTableModel, count_text, search_box, table_view
+
+Index = QModelIndex | QPersistentModelIndex
+TYPE_SIGNS = {"person": "person", "organisation": "organisation", "place": "place", "group": "group"}
+
+
+class ActorTableModel(RecordTableModel[Actor]):
+    """The actors, sorted here rather than by the proxy: a proxy compares
+    rows through ``data()``, tens of thousands of calls into Python for the
+    thousands of actors of a long document, where one ``list.sort`` with a
+    key does.  ``rows`` are in display order; ``actor_index`` gives each
+    row's place in the window's actor list."""
+
+    HEADERS = ("Name", "Type", "Named", "Mentions", "Quotes")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.given: list[Actor] = []  # the window's actor list
+        self.order: list[int] = []  # row -> index into it
+        self._rows_of: dict[int, int] = {}
+        self.sort_column, self.sort_order = 3, Qt.SortOrder.DescendingOrder
+
+    @property
+    def actors(self) -> list[Actor]:
+        return self.rows
+
+    def set_actors(self, actors: list[Actor]) -> None:
+        self.beginResetModel()
+        self.set_order(actors)
+        self.endResetModel()
+
+    def actor_index(self, row: int) -> int:
+        return self.order[row]
+
+    def row_of(self, actor_index: int) -> int:
+        return self._rows_of.get(actor_index, -1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        held = [(self.order[i.row()], i.column()) for i in before]
+        self.set_order(self.given)
+        self.changePersistentIndexList(before, [self.index(self._rows_of[a], c) for a, c in held])
+        self.layoutChanged.emit()
+
+    def set_order(self, actors: list[Actor]) -> None:
+        self.given = actors
+        self.order = self._sorted(actors)
+        self.rows = [actors[i] for i in self.order]
+        self._rows_of = {index: row for row, index in enumerate(self.order)}
+
+    def _sorted(self, actors: list[Actor]) -> list[int]:
+        column = self.sort_column
+
+        def key(i: int) -> Any:
+            value = self._value(actors[i], column, display=False)
+            return value.casefold() if isinstance(value, str) else value
+        return sorted(range(len(actors)), key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        actor = self.actors[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._value(actor, column, display=True)
+        if role == Qt.ItemDataRole.EditRole:  # the sort key
+            return self._value(actor, column, display=False)
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            return type_icon(actor.type)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and actor.aliases:
+            return "Also: " + ", ".join(actor.aliases)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return RIGHT
+        if role == Qt.ItemDataRole.UserRole:
+            return self.order[index.row()]
+        return None
+
+    def _value(self, actor: Actor, column: int, display: bool) -> Any:
+        if column == 0:
+            return actor.name
+        if column == 1:
+            return TYPE_SIGNS.get(actor.type, actor.type) if display else actor.type
+        if column == 2:
+            return sum(1 for m in actor.mentions if m.kind == MENTION_NAME)
+        if column == 3:
+            return len(actor.mentions)
+        return actor.quote_count
+
+class ActorFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.type = ""
+        self.words = ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts; the proxy keeps its order and only filters.
+        self.sourceModel().sort(column, order)
+
+    def set_filters(self, actor_type: str, words: str) -> None:
+        self.beginFilterChange()
+        self.type, self.words = actor_type, words.casefold().strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        actor = self.sourceModel().actors[row]  # type: ignore[attr-defined]
+        if self.type and actor.type != self.type:
+            return False
+        if self.words:
+            return any(self.words in name.casefold() for name in (actor.name, *actor.aliases))
+        return True
+
+
+class ActorsDock(QDockWidget):
+    actorChosen = Signal(int)  # noqa: N815 (Qt naming): index into the actor list
+    renameRequested = Signal()  # noqa: N815
+    mergeRequested = Signal()  # noqa: N815
+    splitRequested = Signal()  # noqa: N815
+    typeRequested = Signal(str)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Actors", parent)
+        self.setObjectName("ActorsDock")
+        self.model = ActorTableModel(self)
+        self.proxy = ActorFilter(self)
+        self.proxy.setSourceModel(self.model)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.search = search_box(body, "Search actors")
+        self.type_box = QComboBox(body)
+        self.type_box.setAccessibleName("Filter by actor type")
+        self.type_box.addItem("All types", "")
+        for name in ACTOR_TYPES:
+            self.type_box.addItem(type_icon(name), TYPE_SIGNS[name], name)
+        row.addWidget(self.search, 2)
+        row.addWidget(self.type_box, 1)
+        layout.addLayout(row)
+        tools = QHBoxLayout()
+        self.count_label = QLabel(body)
+        tools.addWidget(self.count_label, 1)
+        self.rename_button = QPushButton("Rename…", body)
+        self.merge_button = QPushButton("Merge", body)
+        self.merge_button.setToolTip("Merge the selected actors into one (select two or more)")
+        self.split_button = QPushButton("Split alias…", body)
+        self.type_button = QPushButton("Type", body)
+        type_menu = QMenu(self.type_button)
+        for name in ACTOR_TYPES:
+            type_menu.addAction(type_icon(name), TYPE_SIGNS[name]).triggered.connect(
+                lambda _=False, t=name: self.typeRequested.emit(t)
+            )
+        self.type_button.setMenu(type_menu)
+        for button in (self.rename_button, self.merge_button, self.split_button, self.type_button):
+            tools.addWidget(button)
+        layout.addLayout(tools)
+        self.rename_button.clicked.connect(self.renameRequested)
+        self.merge_button.clicked.connect(self.mergeRequested)
+        self.split_button.clicked.connect(self.splitRequested)
+        self.view = table_view(body, "Actors", self.proxy, multi=True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        self.search.textChanged.connect(self._refilter)
+        self.type_box.currentIndexChanged.connect(self._refilter)
+        self.view.selectionModel().currentRowChanged.connect(self._choose)
+        self.set_actors([])
+
+    def set_actors(self, actors: list[Actor]) -> None:
+        self.model.set_actors(actors)
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.proxy.set_filters(self.type_box.currentData() or "", self.search.text())
+        self.count_label.setText(count_text(self.proxy.rowCount(), self.model.rowCount(), "actor"))
+
+    def selected(self) -> list[int]:
+        """Indices (into the actor list) of the selected rows, in view order."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.actor_index(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in rows]
+
+    def select_actor(self, index: int) -> None:
+        proxy_index = self.proxy.mapFromSource(self.model.index(self.model.row_of(index), 0))
+        self.view.setCurrentIndex(proxy_index)
+
+    def _choose(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.actorChosen.emit(self.model.actor_index(self.proxy.mapToSource(index).row()))

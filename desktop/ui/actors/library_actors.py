@@ -1,0 +1,187 @@
+"""Library actors: every actor across the articles, with charts of who is
+quoted most and of quotes by actor type."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.formats.actors_csv import render_library_actors
+from desktop.services.view import ensure_actor_summaries
+from desktop.store.actors import LibraryActor, articles_of_actor, library_actors
+from desktop.store.analyses import analysed_ids
+from desktop.ui.widgets.tables import RIGHT, RecordTableModel, search_box, table_view
+
+Index = QModelIndex | QPersistentModelIndex
+TOP = 10
+
+
+class LibraryActorModel(RecordTableModel[LibraryActor]):
+    HEADERS = ("Actor", "Type", "Articles", "Mentions", "Quotes")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        values = (row.name, row.type, row.articles, row.mentions, row.quotes)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return values[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return RIGHT
+        return None
+
+
+def bar_chart(title: str, bars: list[tuple[str, int]], horizontal: bool) -> QChart:
+    """One series of labelled bars with a whole-number value axis."""
+    chart = QChart()
+    chart.setTitle(title)
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    values = QBarSet("Quotes")
+    for _label, value in bars:
+        values.append(value)
+    series.append(values)
+    chart.addSeries(series)
+    labels = QBarCategoryAxis()
+    labels.append([label for label, _value in bars])
+    counts = QValueAxis()
+    counts.setLabelFormat("%d")
+    counts.setMin(0)
+    label_side, count_side = (
+        (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom) if horizontal
+        else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
+    )
+    chart.addAxis(labels, label_side)
+    series.attachAxis(labels)
+    chart.addAxis(counts, count_side)
+    series.attachAxis(counts)
+    chart.legend().hide()
+    return chart
+
+
+class LibraryActorsDialog(QDialog):
+    articleChosen = Signal(int)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Library actors")
+        self.resize(1100, 720)
+        self.model = LibraryActorModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = search_box(self, "Search library actors")
+        self.summary = QLabel(self)
+        self.export_button = QPushButton("Export CSV…", self)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.summary)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        tables = QSplitter(Qt.Orientation.Horizontal, splitter)
+        self.view = table_view(tables, "Library actors", self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.articles = QTableWidget(0, 4, tables)
+        self.articles.setAccessibleName("Articles mentioning the actor")
+        self.articles.setHorizontalHeaderLabels(["Article", "Date", "Mentions", "Quotes"])
+        self.articles.verticalHeader().hide()
+        self.articles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.articles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.articles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        charts = QSplitter(Qt.Orientation.Horizontal, splitter)
+        self.quoted_chart = QChartView(charts)
+        self.quoted_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.type_chart = QChartView(charts)
+        self.type_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        layout.addWidget(splitter, 1)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view.selectionModel().currentRowChanged.connect(self._choose)
+        self.articles.cellDoubleClicked.connect(self._open)
+        self.export_button.clicked.connect(self.export_csv)
+
+    def refresh(self) -> None:
+        ensure_actor_summaries(analysed_ids())
+        rows = library_actors()
+        self.model.reset_rows(rows)
+        self.summary.setText(f"{len(rows)} actors")
+        self._draw_charts(rows)
+
+    def _draw_charts(self, rows: list[LibraryActor]) -> None:
+        quoted = sorted((r for r in rows if r.quotes), key=lambda r: (-r.quotes, r.name))[:TOP]
+        # Bottom to top on the axis: the most quoted goes last so it shows first.
+        self.quoted_chart.setChart(bar_chart(
+            f"Most quoted actors (top {TOP})", [(r.name, r.quotes) for r in reversed(quoted)], horizontal=True
+        ))
+        by_type: Counter[str] = Counter()
+        for row in rows:
+            by_type[row.type] += row.quotes
+        self.type_chart.setChart(bar_chart(
+            "Quotes by actor type", [(t, n) for t, n in by_type.most_common() if n], horizontal=False
+        ))
+
+    def select(self, name: str) -> None:
+        matches = self.proxy.match(self.proxy.index(0, 0), Qt.ItemDataRole.DisplayRole, name, 1,
+                                   Qt.MatchFlag.MatchExactly)
+        if matches:
+            self.view.setCurrentIndex(matches[0])
+
+    def _choose(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        name = self.proxy.index(index.row(), 0).data()
+        rows = articles_of_actor(name)
+        self.articles.setRowCount(len(rows))
+        for r, (article_id, title, date, mentions, quotes) in enumerate(rows):
+            for c, value in enumerate((title, date or "", mentions, quotes)):
+                item = QTableWidgetItem(str(value))
+                item.setData(Qt.ItemDataRole.UserRole, article_id)
+                self.articles.setItem(r, c, item)
+
+    def _open(self, row: int, _column: int) -> None:
+        item = self.articles.item(row, 0)
+        if item is not None:
+            self.articleChosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def export_csv(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Export actors", "actors.csv", "CSV (*.csv)")
+            if not path:
+                return
+        rows = ((r.name, r.type, r.articles, r.mentions, r.quotes) for r in self.model.rows)
+        Path(path).write_text(render_library_actors(rows), encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Highlights and tags: the annotator, tag bar, Tags and Annotations docks."""

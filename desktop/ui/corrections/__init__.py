@@ -1,0 +1,1 @@
+"""Correcting the automatic layer: entities and quotes."""

@@ -1,0 +1,1 @@
+"""Editing the open article: the session, its changes, undo commands."""

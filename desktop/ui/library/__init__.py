@@ -1,0 +1,1 @@
+"""The library: dock, model, filters, import, mapping, export and check dialogs."""

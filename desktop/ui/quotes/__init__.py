@@ -1,0 +1,1 @@
+"""The Quotes dock and the quote dialog."""

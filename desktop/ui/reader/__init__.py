@@ -1,0 +1,1 @@
+"""The reader: the article view, its layers, legend, find bar and reading tools."""

@@ -1,0 +1,1 @@
+"""Pieces the panels share: tables, search boxes, layouts."""
