@@ -60,7 +60,7 @@ def memory(library: Path, article_id: int) -> dict:
     window.refresh_library()
     window.show()
     loop = QEventLoop()
-    window.modelLoaded.connect(lambda _name: loop.quit())
+    window.analyser.modelLoaded.connect(lambda _name: loop.quit())
     window.start_model_loading()
     QTimer.singleShot(TIMEOUT_MS, loop.quit)
     window.open_article(article_id)

@@ -57,13 +57,13 @@ class Session:
 def check_open(session: Session, article_id: int, highlights: int | None = None) -> None:
     """The article is shown with every entity, quote and highlight in its layers."""
     window = session.window
-    assert window.article is not None and window.article.id == article_id
-    assert window.analysis is not None
+    assert window.session.article is not None and window.session.article.id == article_id
+    assert window.session.analysis is not None
     hl = window.reader.highlighter
     shown_entities = [s for s in hl.layer("entities")]
-    expected = [e for e in window.analysis.entities if e.label not in window.hidden_labels]
+    expected = [e for e in window.session.analysis.entities if e.label not in window.hidden_labels]
     assert len(shown_entities) == len(expected), (len(shown_entities), len(expected))
-    assert len(hl.layer("quotes")) == len(window.analysis.quotes)
+    assert len(hl.layer("quotes")) == len(window.session.analysis.quotes)
     if highlights is not None:
         assert len(window.annotator.annotations) == highlights
 
@@ -95,7 +95,7 @@ def annotating(session: Session, lib: ReaderLibrary) -> list[Figure]:
     window, reader = session.window, session.window.reader
     session.choose(lib.big)
     session.paint()
-    text = window.article.text
+    text = window.session.article.text
     times: dict[str, list[float]] = {"tag": [], "undo": [], "redo": []}
     count = len(window.annotator.annotations)
     for n in range(EDIT_RUNS):

@@ -22,6 +22,19 @@ class EntityRule:
     id: int | None = None
 
 
+ALIAS, TYPE, SPLIT = "alias", "type", "split"  # the kinds of actor rule
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRule:
+    """A library-wide correction of actors: "'Putin' means Vladimir Putin"
+    (ALIAS), "'Kyiv' is a place" (TYPE), "'Scholz' is not Olaf Scholz" (SPLIT)."""
+
+    kind: str  # ALIAS | TYPE | SPLIT
+    name: str  # the alias or name the rule is about
+    value: str  # the actor name (alias, split) or the type
+
+
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     """Where ``phrase`` stands in ``text`` as whole words."""
     if not phrase.strip():

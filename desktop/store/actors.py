@@ -4,18 +4,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from desktop.core.corrections import ALIAS as ALIAS
+from desktop.core.corrections import SPLIT as SPLIT
+from desktop.core.corrections import TYPE as TYPE
+from desktop.core.corrections import ActorRule
 from desktop.core.model import MENTION_NAME, Actor
 from desktop.store.articles import now
 from desktop.store.models import ActorRuleRow, ArticleActorRow, ArticleRow, db
-
-ALIAS, TYPE, SPLIT = "alias", "type", "split"
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRule:
-    kind: str  # alias | type | split
-    name: str  # the alias or name the rule is about
-    value: str  # the actor name (alias, split) or the type
 
 
 def list_actor_rules() -> list[ActorRule]:

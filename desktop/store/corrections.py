@@ -1,7 +1,7 @@
 """Storing the user's corrections of entities and quotes, and entity rules."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.core.corrections import EntityRule
 from desktop.core.errors import StoreError
@@ -42,6 +42,24 @@ def unreject(article_id: int, kind: str, start: int, end: int) -> None:
         ).execute()
 
 
+def remove_entity(article_id: int, entity: Entity) -> None:
+    """Take an entity out of the article: the user's own entities are
+    deleted; the model's (and a rule's) are rejected, so that a re-analysis
+    does not bring them back."""
+    if entity.origin == ORIGIN_USER and entity.id is not None:
+        delete_user_entity(entity.id)
+    else:
+        reject(article_id, "entity", entity.start, entity.end)
+
+
+def restore_entity(article_id: int, entity: Entity) -> Entity:
+    """Undo :func:`remove_entity`; returns the entity as stored again."""
+    if entity.origin == ORIGIN_USER and entity.id is not None:
+        return replace(entity, id=add_user_entity(article_id, entity))
+    unreject(article_id, "entity", entity.start, entity.end)
+    return entity
+
+
 def add_user_quote(article_id: int, quote: Quote) -> int:
     fields = quote_fields(article_id, quote)
     fields["origin"] = ORIGIN_USER
@@ -59,6 +77,21 @@ def delete_user_quote(quote_id: int) -> Quote:
         row.delete_instance()
     return quote_from_row(row)
 
+
+
+def remove_quote(article_id: int, quote: Quote) -> None:
+    """As :func:`remove_entity`, for quotes."""
+    if quote.origin == ORIGIN_USER and quote.id is not None:
+        delete_user_quote(quote.id)
+    else:
+        reject(article_id, "quote", quote.start, quote.end)
+
+
+def restore_quote(article_id: int, quote: Quote) -> Quote:
+    if quote.origin == ORIGIN_USER and quote.id is not None:
+        return replace(quote, id=add_user_quote(article_id, quote))
+    unreject(article_id, "quote", quote.start, quote.end)
+    return quote
 
 
 def rules_for(article_id: int, analysed_at: str) -> list[EntityRule]:

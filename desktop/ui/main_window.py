@@ -1,95 +1,98 @@
-"""The main window: the reader in the centre, docks around it."""
+"""The main window composes: the reader in the centre, docks around it, and
+the parts that drive them, each given the session, the undo hub and its
+own widgets.  Nothing here reads or writes the library itself."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop import __version__
 from desktop.core.errors import BylineError
-from desktop.core.model import Actor, Analysis, Article
-from desktop.nlp.pipeline import default_pipeline_name, load_pipeline, model_identity
-from desktop.services.analysis import analyse_and_keep, keep_analysis
-from desktop.services.batch import reanalyse_articles
+from desktop.nlp.pipeline import default_pipeline_name, installed_pipelines
 from desktop.services.importing import import_files
-from desktop.services.view import article_view
 from desktop.store.analyses import load_analysis
-from desktop.store.articles import article_exists, get_article, list_articles
 from desktop.store.check import check_library
 from desktop.store.database import library_path
 from desktop.ui.actions import build_actions
-from desktop.ui.actors.actor_tools import Actoring
+from desktop.ui.actors.actor_tools import ActorTools
 from desktop.ui.actors.actors_dock import ActorsDock
+from desktop.ui.analysis_runner import AnalysisRunner
 from desktop.ui.annotation.annotations_dock import AnnotationsDock
 from desktop.ui.annotation.annotator import Annotator
 from desktop.ui.annotation.tag_bar import TagBar
 from desktop.ui.annotation.tags_dock import TagsDock
 from desktop.ui.corrections.corrector import Corrector
-from desktop.ui.edits.undo import ArticleEditor
+from desktop.ui.edits.changes import Changes
+from desktop.ui.edits.session import ArticleSession
+from desktop.ui.edits.undo import UndoHub
 from desktop.ui.library.check_dialog import CheckDialog
-from desktop.ui.library.controller import install_library
+from desktop.ui.library.controller import LibraryController
 from desktop.ui.library.export_dialog import ExportDialog
 from desktop.ui.library.library_dock import LibraryDock
+from desktop.ui.preferences import PreferencesDialog
+from desktop.ui.quotes.quote_tools import QuoteTools
 from desktop.ui.quotes.quotes_dock import QuotesDock
-from desktop.ui.reader import layers
+from desktop.ui.reader.article_layers import ArticleLayers
 from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.legend import LegendBar
-from desktop.ui.reader.reading_tools import Reading
+from desktop.ui.reader.reading_tools import ReadingTools, focus_dock
 from desktop.ui.reader.view import ReaderView
-from desktop.ui.reader_menu import build_menu
+from desktop.ui.reader_menu import install_context_menu
 from desktop.ui.settings import Settings
+from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from desktop.ui.status import status_text
 from desktop.ui.workers import TaskRunner
 
 
 class MainWindow(QMainWindow):
     analysisShown = Signal(int)  # noqa: N815 (Qt naming): article id
-    modelLoaded = Signal(str)  # noqa: N815
 
     def __init__(self, settings: Settings, model: str | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.model_name = model or settings.model() or default_pipeline_name()
-        self.model_info: tuple[str, str] | None = None
         self.runner = TaskRunner(self)
-        self.article: Article | None = None
-        self.analysis: Analysis | None = None
-        self.actors: list[Actor] = []
-        self.quote_actor: list[int | None] = []
-        self.hidden_labels = settings.hidden_labels()
+        self.session = ArticleSession(self)
+        self.undo = UndoHub(self.session, self)
+        self.analyser = AnalysisRunner(self.session, self.runner, model or settings.model() or default_pipeline_name(),
+                                       self)
         self.setWindowTitle("Byline")
         self.resize(1360, 860)
-        self.editor = ArticleEditor(self)
         self._build_centre()
         self._build_docks()
         self._build_status()
-        self.reading = Reading(self)
-        self.annotator = Annotator(self)
-        self.corrector = Corrector(self)
-        self.actoring = Actoring(self)
+        session, undo, status = self.session, self.undo, self.statusBar()
+        # Subscribed in this order: the reader shows the text, then the
+        # others draw on it; the actor tools come after the quotes they filter.
+        self.article_layers = ArticleLayers(session, self.reader, self.legend, settings.hidden_labels())
+        self.quote_tools = QuoteTools(session, self.quotes_dock, self.reader)
+        self.annotator = Annotator(session, undo, self.reader, self.tag_bar, self.tags_dock, self.annotations_dock,
+                                   settings, status)
+        self.corrector = Corrector(session, undo, self)
+        self.actor_tools = ActorTools(session, undo, self.actors_dock, self.reader, self.quotes_dock, self.runner,
+                                      status)
+        self.reading = ReadingTools(session, self.reader, self.find_bar, settings, status)
+        self.library = LibraryController(session, undo, self.library_dock, self.runner, self.analyser.model_name,
+                                         settings, self, status)
         self.actions = build_actions(self, self._slots(), {
-            "undo": lambda: self.editor.group.createUndoAction(self, "&Undo"),
-            "redo": lambda: self.editor.group.createRedoAction(self, "&Redo"),
+            "undo": lambda: undo.group.createUndoAction(self, "&Undo"),
+            "redo": lambda: undo.group.createRedoAction(self, "&Redo"),
         })
-        self._connect_annotating()
-        self.reading.install()
-        self.actoring.install()
-        self.library = install_library(self)
+        self._wire()
+        self.reading.apply_settings()
+        session.publish(Changes(tags=True))
         self._restore_layout()
 
+    @property
+    def model_name(self) -> str:
+        return self.analyser.model_name
+
     def _slots(self) -> dict[str, Callable[[], object]]:
-        annotator = self.annotator
+        annotator, reading, actors = self.annotator, self.reading, self.actor_tools
         return {
             "open": lambda: self.library.open_files_dialog(),
             "quit": self.close,
@@ -100,27 +103,45 @@ class MainWindow(QMainWindow):
             "edit_tags": lambda: self._on_current_highlight(annotator.ask_tags),
             "delete_highlight": lambda: self._on_current_highlight(annotator.delete_highlight),
             "new_tag": annotator.new_tag,
-            "reanalyse": self.reanalyse,
-            "preferences": lambda: self.reading.preferences(),
-            "find": lambda: self.reading.find(),
-            "find_next": lambda: self.reading.find_step(1),
-            "find_previous": lambda: self.reading.find_step(-1),
-            "zoom_in": lambda: self.reading.zoom(1),
-            "zoom_out": lambda: self.reading.zoom(-1),
-            "zoom_reset": lambda: self.reading.zoom(0),
-            "show_library": lambda: self.reading.focus_dock(self.library_dock),
-            "show_tags": lambda: self.reading.focus_dock(self.tags_dock),
-            "show_quotes": lambda: self.reading.focus_dock(self.quotes_dock),
-            "show_actors": lambda: self.reading.focus_dock(self.actors_dock),
-            "show_annotations": lambda: self.reading.focus_dock(self.annotations_dock),
+            "reanalyse": self.analyser.reanalyse,
+            "preferences": lambda: self.preferences_dialog().exec(),
+            "find": reading.find,
+            "find_next": lambda: reading.find_step(1),
+            "find_previous": lambda: reading.find_step(-1),
+            "zoom_in": lambda: reading.zoom(1),
+            "zoom_out": lambda: reading.zoom(-1),
+            "zoom_reset": lambda: reading.zoom(0),
+            "show_library": lambda: focus_dock(self.library_dock),
+            "show_tags": lambda: focus_dock(self.tags_dock),
+            "show_quotes": lambda: focus_dock(self.quotes_dock),
+            "show_actors": lambda: focus_dock(self.actors_dock),
+            "show_annotations": lambda: focus_dock(self.annotations_dock),
             "show_reader": lambda: self.reader.setFocus(),
-            "shortcuts": lambda: self.reading.shortcuts(),
-            "next_mention": lambda: self.actoring.step(1),
-            "previous_mention": lambda: self.actoring.step(-1),
-            "library_actors": lambda: self.actoring.library_view(),
-            "export": lambda: self.export_articles([self.article.id] if self.article and self.article.id else []),
+            "shortcuts": self.shortcuts,
+            "next_mention": lambda: actors.step(1),
+            "previous_mention": lambda: actors.step(-1),
+            "library_actors": actors.library_view,
+            "export": lambda: self.export_articles([self.session.article_id] if self.session.article_id else []),
             "check_library": self.check_library,
         }
+
+    def _wire(self) -> None:
+        self.session.changed.connect(self._changed)
+        self.undo.refused.connect(lambda message: QMessageBox.warning(self, "Cannot do that", message))
+        self.find_bar.tagAllRequested.connect(self.annotator.tag_all)
+        install_context_menu(self.reader, self.annotator, self.corrector)
+        self.actor_tools.articleChosen.connect(self.open_article)
+        self.reading.articleChosen.connect(self.open_article)
+        self.library_dock.articleChosen.connect(self.open_article)
+        self.library_dock.exportRequested.connect(self.export_articles)
+        self.library.openRequested.connect(self.open_article)
+        self.library.backgroundDone.connect(lambda: self.progress.setVisible(self.runner.busy()))
+        self.library.install(self.menus["&File"], self.actions["open"], [self.reader.viewport()])
+        self.menus["&File"].insertMenu(self.actions["preferences"], self.reading.recent_menu)
+        self.analyser.modelLoaded.connect(self.library.set_model)
+        self.analyser.busy.connect(self._busy)
+        self.analyser.done.connect(self._idle)
+        self.analyser.failed.connect(self._failed)
 
     def _on_current_highlight(self, action: Callable[[int], None]) -> None:
         annotation_id = self.annotator.current_highlight()
@@ -129,24 +150,17 @@ class MainWindow(QMainWindow):
         else:
             action(annotation_id)
 
-    def _connect_annotating(self) -> None:
-        annotator, tags_dock, notes = self.annotator, self.tags_dock, self.annotations_dock
-        self.editor.changed.connect(self._edited)
-        self.editor.refused.connect(lambda message: QMessageBox.warning(self, "Cannot do that", message))
-        self.reader.shortcutKey.connect(annotator.tag_by_key)
-        self.reader.customContextMenuRequested.connect(self._context_menu)
-        self.reader.selectionChanged.connect(self._selection_changed)
-        self.tag_bar.tagRequested.connect(annotator.tag_selection)
-        tags_dock.applyRequested.connect(annotator.tag_selection)
-        tags_dock.newRequested.connect(annotator.new_tag)
-        tags_dock.editRequested.connect(annotator.edit_tag)
-        tags_dock.deleteRequested.connect(annotator.delete_tag)
-        tags_dock.moveRequested.connect(annotator.move_tag)
-        notes.annotationChosen.connect(annotator.show_annotation)
-        notes.model.noteEdited.connect(annotator.set_note)
-        notes.tagsRequested.connect(annotator.ask_tags)
-        notes.deleteRequested.connect(annotator.delete_highlight)
-        annotator.refresh_tags()
+    def _changed(self, changes: Changes) -> None:
+        article = self.session.article
+        if changes.opened:
+            self.setWindowTitle(f"{article.title} — Byline" if article else "Byline")
+        if changes.article_id is None or changes.article_id != self.session.article_id:
+            return
+        if (changes.annotations or changes.tags) and not changes.opened:
+            self._idle("saved")
+        if changes.analysis:
+            self._idle("analysed")
+            self.analysisShown.emit(changes.article_id)
 
     # construction ----------------------------------------------------------
     def _build_centre(self) -> None:
@@ -162,7 +176,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         layout.addWidget(self.reader, 1)
         self.setCentralWidget(centre)
-        self.legend.labelToggled.connect(self.set_label_visible)
 
     def _build_docks(self) -> None:
         self.library_dock = LibraryDock(self)
@@ -170,15 +183,14 @@ class MainWindow(QMainWindow):
         self.quotes_dock = QuotesDock(self)
         self.actors_dock = ActorsDock(self)
         self.annotations_dock = AnnotationsDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tags_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.actors_dock)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(left, self.library_dock)
+        self.addDockWidget(left, self.tags_dock)
+        self.addDockWidget(right, self.quotes_dock)
+        self.addDockWidget(right, self.actors_dock)
         self.tabifyDockWidget(self.actors_dock, self.annotations_dock)
         self.actors_dock.raise_()
         self.resizeDocks([self.library_dock, self.quotes_dock], [300, 440], Qt.Orientation.Horizontal)
-        self.library_dock.articleChosen.connect(self.open_article)
-        self.quotes_dock.quoteChosen.connect(self.show_quote)
         # A long article has thousands of quotes, actors and highlights:
         # columns fitted to their contents are measured on the first 100
         # rows, not Qt's default 1,000 (which cost a third of a second).
@@ -202,51 +214,19 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.reading.close()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
-        self.settings.set_hidden_labels(self.hidden_labels)
+        self.settings.set_hidden_labels(self.article_layers.hidden_labels)
         self.settings.sync()
         self.runner.wait(30000)
         super().closeEvent(event)
 
-    # the pipeline ----------------------------------------------------------
+    # the pipeline and articles ---------------------------------------------
     def start_model_loading(self) -> None:
-        self._busy(f"Loading spaCy pipeline {self.model_name}…")
-        self.runner.submit(partial(self._load_model, self.model_name), self._model_ready, self._failed)
+        self.analyser.start_model_loading()
 
-    @staticmethod
-    def _load_model(name: str) -> tuple[str, str]:
-        return model_identity(load_pipeline(name))
-
-    def _model_ready(self, info: tuple[str, str]) -> None:
-        self.model_info = info
-        self.modelLoaded.emit(info[0])
-        if not self.runner.busy():
-            self._idle(f"pipeline {info[0]} {info[1]} ready")
-
-    def set_model(self, name: str) -> None:
-        """Use another pipeline: load it and re-analyse the open article."""
-        if not name or name == self.model_name:
-            return
-        self.model_name = name
-        self.model_info = None
-        self.start_model_loading()
-        self.reanalyse()
-
-    def reanalyse_library(self, report: Callable[[int, int], None]) -> None:
-        """Re-analyse every article with the current pipeline, in the background."""
-        ids = [row.id for row in list_articles()]
-        self._busy(f"Re-analysing {len(ids)} articles…")
-        self.runner.submit_with_progress(
-            partial(reanalyse_articles, self.model_name, ids),
-            report,
-            lambda _n: (self._idle("library re-analysed"), self.reload_analysis()),
-            self._failed,
-        )
-
-    # articles --------------------------------------------------------------
     def refresh_library(self) -> None:
         self.library.refresh()
 
@@ -254,121 +234,13 @@ class MainWindow(QMainWindow):
         """Show an article at once; its spans follow from the database or a worker."""
         # The layers set while opening are formatted together, in one pass.
         with self.reader.highlighter.batch():
-            self._open_article(article_id)
-
-    def _open_article(self, article_id: int) -> None:
-        self.article = get_article(article_id)
-        self.analysis = None
-        self.editor.set_article(article_id)
-        self.tag_bar.hide()
-        self.setWindowTitle(f"{self.article.title} — Byline")
-        self.reader.set_article(self.article)
-        self.library_dock.mark_current(article_id)
-        self.legend.set_labels({}, self.hidden_labels)
-        self.quotes_dock.set_quotes(self.article.text, [])
-        self.actors_dock.set_actors([])
-        self.annotator.refresh_annotations()
-        self.reading.opened(article_id)
-        QTimer.singleShot(0, lambda: self.reading.restore_position(article_id))
-        stored = load_analysis(article_id)
-        if stored is not None:
-            self.apply_analysis(article_id, stored)
-            return
-        self.reanalyse()
-
-    def reanalyse(self) -> None:
-        """Run the pipeline on the open article in the background."""
-        if self.article is None or self.article.id is None:
-            return
-        article_id = self.article.id
-        self._busy(f"Analysing “{self.article.title}”…")
-        # The worker saves the spans and builds the actors; this thread
-        # only shows what it stored.
-        self.runner.submit(
-            partial(analyse_and_keep, self.model_name, article_id, self.article.text),
-            partial(self._analysed, article_id),
-            self._failed,
-        )
-
-    def _analysed(self, article_id: int, unsaved: Analysis | None) -> None:
-        if unsaved is not None and article_exists(article_id):  # an in-memory library
-            keep_analysis(article_id, unsaved)
-        if self.article is not None and self.article.id == article_id:
-            self.reload_analysis()
-
-    def apply_analysis(self, article_id: int, analysis: Analysis) -> None:
-        """Show stored spans: the entities as the actors' types say, the
-        quotes, and the actors."""
-        assert self.article is not None
-        view = article_view(article_id, analysis)
-        assert view is not None
-        self.analysis = view.analysis
-        self.actors, self.quote_actor = view.actors, view.quote_actor
-        self._paint_analysis()
-        self.reader.set_layer("focus", [])
-        self.quotes_dock.set_quotes(self.article.text, self.analysis.quotes)
-        self.actors_dock.set_actors(self.actors)
-        self._idle("analysed")
-        self.analysisShown.emit(article_id)
-
-    def _paint_analysis(self) -> None:
-        theme = self.reading.theme
-        if self.analysis is None or self.article is None:
-            return
-        self.reader.set_layer("entities", layers.entity_layer(self.analysis, self.hidden_labels, theme))
-        self.reader.set_layer("quotes", layers.quote_layer(self.article.text, self.analysis.quotes, theme))
-        self.legend.set_labels(layers.label_counts(self.analysis), self.hidden_labels, theme)
-
-    def restyle(self) -> None:
-        """Re-colour every layer for the current theme."""
-        self._paint_analysis()
-        if hasattr(self, "annotator"):
-            self.annotator.refresh_annotations()
-        self.reading.show_matches(self.find_bar.matches)
-
-    def reload_analysis(self) -> None:
-        """Show the stored spans again after a correction (no spaCy run)."""
-        if self.article is not None and self.article.id is not None:
-            stored = load_analysis(self.article.id)
+            self.session.open(article_id)
+            stored = load_analysis(article_id)
             if stored is not None:
-                self.apply_analysis(self.article.id, stored)
+                self.session.show_analysis(stored)
+            else:
+                self.analyser.reanalyse()
 
-    def _edited(self, article_id: int, kinds: tuple[str, ...], where: tuple[int, int] | None = None) -> None:
-        if "tags" in kinds:
-            self.annotator.refresh_tags()
-        if self.article is None or self.article.id != article_id:
-            return
-        if "annotations" in kinds or "tags" in kinds:
-            self.annotator.refresh_annotations(None if "tags" in kinds else where)
-            self._idle("saved")
-        if "entities" in kinds or "quotes" in kinds or "actors" in kinds:
-            self.reload_analysis()
-
-    def _context_menu(self, pos: QPoint) -> None:
-        offset = self.reader.article_offset(self.reader.cursorForPosition(pos).position())
-        build_menu(self, offset).exec(self.reader.viewport().mapToGlobal(pos))
-
-    def _selection_changed(self) -> None:
-        if self.annotator.selection() is None:
-            self.tag_bar.hide()
-        else:
-            rect = self.reader.cursorRect()
-            self.tag_bar.show_at(rect.bottomLeft())
-
-    def set_label_visible(self, label: str, visible: bool) -> None:
-        (self.hidden_labels.discard if visible else self.hidden_labels.add)(label)
-        if self.analysis is not None:
-            theme = self.reading.theme
-            self.reader.set_layer("entities", layers.entity_layer(self.analysis, self.hidden_labels, theme))
-
-    def show_quote(self, index: int) -> None:
-        if self.analysis is None or not 0 <= index < len(self.analysis.quotes):
-            return
-        quote = self.analysis.quotes[index]
-        self.reader.set_layer("focus", layers.focus_layer(quote, self.reading.theme))
-        self.reader.select_offsets(quote.start, quote.end)
-
-    # files -----------------------------------------------------------------
     def import_and_open(self, paths: list[Path]) -> bool:
         try:
             imported = import_files(paths)
@@ -390,7 +262,25 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    # help ------------------------------------------------------------------
+    # dialogs ---------------------------------------------------------------
+    def preferences_dialog(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, installed_pipelines(), self.model_name, self)
+        dialog.applied.connect(self._preferences_applied)
+        dialog.reanalyseLibraryRequested.connect(lambda: self.analyser.reanalyse_library(dialog.show_progress))
+        return dialog
+
+    def _preferences_applied(self) -> None:
+        self.reading.apply_settings()
+        self.session.publish(Changes(tags=True))
+        self.analyser.set_model(self.settings.model())
+
+    def shortcuts(self) -> ShortcutsDialog:
+        extra = [(f"Tag the selection '{t.name}'", t.shortcut) for t in self.session.tags if t.shortcut]
+        extra += [("Previous match (in the find bar)", "Shift+Enter"), ("Close the find bar", "Esc")]
+        dialog = ShortcutsDialog(shortcut_rows(self.actions, extra), self)
+        dialog.open()
+        return dialog
+
     def check_library(self) -> CheckDialog:
         """Help > Check library: the report arrives from a worker."""
         dialog = CheckDialog(parent=self)
@@ -399,11 +289,12 @@ class MainWindow(QMainWindow):
         if path is None:
             dialog.set_failed("This library is not a file, so there is nothing to check.")
         else:
-            self.runner.submit(partial(check_library, path), dialog.set_report, dialog.set_failed)
+            self.runner.submit(lambda: check_library(path), dialog.set_report, dialog.set_failed)
         return dialog
 
     def show_about(self) -> None:
-        model = "{} {}".format(*self.model_info) if self.model_info else f"{self.model_name} (loading)"
+        info = self.analyser.model_info
+        model = "{} {}".format(*info) if info else f"{self.model_name} (loading)"
         QMessageBox.about(
             self,
             "About Byline",
@@ -418,7 +309,7 @@ class MainWindow(QMainWindow):
         self.progress.show()
 
     def _idle(self, message: str) -> None:
-        self.status_label.setText(self.reading.status_text(message))
+        self.status_label.setText(status_text(self.session, message, self.model_name))
         self.progress.setVisible(self.runner.busy())
 
     def _failed(self, message: str) -> None:

@@ -1,24 +1,32 @@
 """The reader's context menu: tag, note, correct entities and quotes."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core import labels
 from desktop.core.corrections import NO_ENTITY
+from desktop.ui.annotation.annotator import Annotator
+from desktop.ui.corrections.corrector import Corrector
 from desktop.ui.quotes.quotes_dock import TYPE_NAMES
 from desktop.ui.reader.legend import swatch
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from desktop.ui.reader.view import ReaderView
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "DATE")
 
 
-def build_menu(window: MainWindow, offset: int | None) -> QMenu:
-    menu = QMenu(window)
-    annotator, corrector = window.annotator, window.corrector
+def install_context_menu(reader: ReaderView, annotator: Annotator, corrector: Corrector) -> None:
+    """Right-click in the reader: the menu for the text under the pointer."""
+
+    def show(pos: QPoint) -> None:
+        offset = reader.article_offset(reader.cursorForPosition(pos).position())
+        build_menu(reader, annotator, corrector, offset).exec(reader.viewport().mapToGlobal(pos))
+
+    reader.customContextMenuRequested.connect(show)
+
+
+def build_menu(parent: QWidget, annotator: Annotator, corrector: Corrector, offset: int | None) -> QMenu:
+    menu = QMenu(parent)
     selection = annotator.selection()
     if selection is not None:
         tag_menu = menu.addMenu("&Tag selection")
@@ -33,61 +41,62 @@ def build_menu(window: MainWindow, offset: int | None) -> QMenu:
             action.triggered.connect(lambda _=False, s=selection, lab=label: corrector.add_entity(*s, lab))
         menu.addAction("Mark as &quote…").triggered.connect(lambda: corrector.mark_quote(*selection))
     if offset is not None:
-        _highlight_items(window, menu, offset)
-        _entity_items(window, menu, offset)
-        _quote_items(window, menu, offset)
+        _highlight_items(annotator, menu, offset)
+        _entity_items(annotator, corrector, menu, offset)
+        _quote_items(corrector, menu, offset)
     if menu.isEmpty():
         menu.addAction("Select text to tag it or to mark an entity or a quote").setEnabled(False)
     return menu
 
 
-def _highlight_items(window: MainWindow, menu: QMenu, offset: int) -> None:
-    annotation = window.annotator.annotation_at(offset)
+def _highlight_items(annotator: Annotator, menu: QMenu, offset: int) -> None:
+    annotation = annotator.annotation_at(offset)
     if annotation is None or annotation.id is None:
         return
     menu.addSection(f"Highlight: {', '.join(annotation.tags) or 'untagged'}")
     aid = annotation.id
-    menu.addAction("Edit &note…").triggered.connect(lambda: window.annotator.ask_note(aid))
-    menu.addAction("Change ta&gs…").triggered.connect(lambda: window.annotator.ask_tags(aid))
-    menu.addAction("&Delete highlight").triggered.connect(lambda: window.annotator.delete_highlight(aid))
+    menu.addAction("Edit &note…").triggered.connect(lambda: annotator.ask_note(aid))
+    menu.addAction("Change ta&gs…").triggered.connect(lambda: annotator.ask_tags(aid))
+    menu.addAction("&Delete highlight").triggered.connect(lambda: annotator.delete_highlight(aid))
 
 
-def _entity_items(window: MainWindow, menu: QMenu, offset: int) -> None:
-    entity = window.corrector.entity_at(offset)
-    if entity is None or window.article is None:
+def _entity_items(annotator: Annotator, corrector: Corrector, menu: QMenu, offset: int) -> None:
+    entity = corrector.entity_at(offset)
+    article = corrector.session.article
+    if entity is None or article is None:
         return
-    text = window.article.text[entity.start:entity.end]
+    text = article.text[entity.start:entity.end]
     menu.addSection(f"Entity: {text} ({entity.label})")
     change = menu.addMenu("Change &label")
     for label in ENTITY_LABELS:
         if label != entity.label:
             action = change.addAction(swatch(labels.colour(label)), label)
-            action.triggered.connect(lambda _=False, lab=label: window.corrector.change_label(entity, lab))
-    menu.addAction("&Remove entity").triggered.connect(lambda: window.corrector.remove_entity(entity))
+            action.triggered.connect(lambda _=False, lab=label: corrector.change_label(entity, lab))
+    menu.addAction("&Remove entity").triggered.connect(lambda: corrector.remove_entity(entity))
     everywhere = menu.addMenu("Apply &everywhere")
     everywhere.addAction(f"'{text}' is always {entity.label}").triggered.connect(
-        lambda: window.corrector.apply_everywhere(text, entity.label)
+        lambda: corrector.apply_everywhere(text, entity.label)
     )
     everywhere.addAction(f"'{text}' is never an entity").triggered.connect(
-        lambda: window.corrector.apply_everywhere(text, NO_ENTITY)
+        lambda: corrector.apply_everywhere(text, NO_ENTITY)
     )
-    selection = window.annotator.selection()
+    selection = annotator.selection()
     if selection is not None and selection != (entity.start, entity.end):
         menu.addAction("Set entity &boundaries to the selection").triggered.connect(
-            lambda: window.corrector.add_entity(*selection, entity.label)
+            lambda: corrector.add_entity(*selection, entity.label)
         )
 
 
-def _quote_items(window: MainWindow, menu: QMenu, offset: int) -> None:
-    quote = window.corrector.quote_at(offset)
+def _quote_items(corrector: Corrector, menu: QMenu, offset: int) -> None:
+    quote = corrector.quote_at(offset)
     if quote is None:
         return
     menu.addSection(f"Quote: {quote.speaker_name or 'unknown speaker'}")
-    menu.addAction("Change &speaker…").triggered.connect(lambda: window.corrector.edit_quote(quote))
+    menu.addAction("Change &speaker…").triggered.connect(lambda: corrector.edit_quote(quote))
     types = menu.addMenu("Change t&ype")
     for key, name in TYPE_NAMES.items():
         action = types.addAction(name)
         action.setCheckable(True)
         action.setChecked(key == quote.type)
-        action.triggered.connect(lambda _=False, k=key: window.corrector.set_quote_type(quote, k))
-    menu.addAction("Delete &quote").triggered.connect(lambda: window.corrector.delete_quote(quote))
+        action.triggered.connect(lambda _=False, k=key: corrector.set_quote_type(quote, k))
+    menu.addAction("Delete &quote").triggered.connect(lambda: corrector.delete_quote(quote))

@@ -74,7 +74,7 @@ def test_large_document_opens_with_every_highlight(qtbot, library) -> None:
 
     reader, highlighter = window.reader, window.reader.highlighter
     assert len(window.annotator.annotations) == 2_000
-    assert len(highlighter.layer("entities")) == len(window.analysis.entities) == len(entities)
+    assert len(highlighter.layer("entities")) == len(window.session.analysis.entities) == len(entities)
     assert len(highlighter.layer("quotes")) == len(quotes)
     # Every entity carries its label's colour in the laid-out text ...
     for span in highlighter.layer("entities"):

@@ -7,7 +7,7 @@ from desktop.store.actors import list_actor_rules
 
 
 def actor_row(window, name):
-    return next(i for i, a in enumerate(window.actors) if a.name == name)
+    return next(i for i, a in enumerate(window.session.actors) if a.name == name)
 
 
 def select(window, *names):
@@ -22,11 +22,11 @@ def select(window, *names):
 def test_choosing_an_actor_marks_mentions_and_filters_quotes(make_window):
     window = make_window()
     dock = window.actors_dock
-    assert dock.model.rowCount() == len(window.actors) >= 20
+    assert dock.model.rowCount() == len(window.session.actors) >= 20
     first = dock.proxy.index(0, 0).data()
     assert first == "Putin"  # sorted by mentions
     window.actors_dock.select_actor(actor_row(window, "Putin"))
-    putin = window.actors[actor_row(window, "Putin")]
+    putin = window.session.actors[actor_row(window, "Putin")]
     focus = window.reader.highlighter.layer("focus")
     assert {(s.start, s.end) for s in focus} == {(m.start, m.end) for m in putin.mentions}
     speakers = {window.quotes_dock.proxy.index(r, 0).data() for r in range(window.quotes_dock.proxy.rowCount())}
@@ -42,41 +42,41 @@ def test_rename_merge_split_with_undo_persist_and_survive_reanalysis(make_window
     db = tmp_path / "lib.sqlite3"
     window = make_window(db)
     select(window, "Putin")
-    window.actoring.rename("Vladimir Putin")
-    names = [a.name for a in window.actors]
+    window.actor_tools.rename("Vladimir Putin")
+    names = [a.name for a in window.session.actors]
     assert "Vladimir Putin" in names and "Putin" not in names
     window.actions["undo"].trigger()
-    assert "Putin" in [a.name for a in window.actors]
+    assert "Putin" in [a.name for a in window.session.actors]
     window.actions["redo"].trigger()
-    assert "Vladimir Putin" in [a.name for a in window.actors]
+    assert "Vladimir Putin" in [a.name for a in window.session.actors]
 
     select(window, "Moscow", "Kremlin")
-    window.actoring.merge("Kremlin")
-    kremlin = window.actors[actor_row(window, "Kremlin")]
-    assert "Moscow" in kremlin.aliases and "Moscow" not in [a.name for a in window.actors]
+    window.actor_tools.merge("Kremlin")
+    kremlin = window.session.actors[actor_row(window, "Kremlin")]
+    assert "Moscow" in kremlin.aliases and "Moscow" not in [a.name for a in window.session.actors]
 
     select(window, "Olaf Scholz")
-    window.actoring.split("Scholz")
-    assert "Scholz" in [a.name for a in window.actors]
+    window.actor_tools.split("Scholz")
+    assert "Scholz" in [a.name for a in window.session.actors]
     window.actions["undo"].trigger()
-    assert "Scholz" not in [a.name for a in window.actors]
+    assert "Scholz" not in [a.name for a in window.session.actors]
 
     select(window, "Kyiv")
-    window.actoring.set_type("place")
-    assert window.actors[actor_row(window, "Kyiv")].type == "place"
-    kyiv = window.article.text.index("Kyiv")
-    assert {e.label for e in window.analysis.entities if e.start == kyiv} == {"GPE"}
+    window.actor_tools.set_type("place")
+    assert window.session.actors[actor_row(window, "Kyiv")].type == "place"
+    kyiv = window.session.article.text.index("Kyiv")
+    assert {e.label for e in window.session.analysis.entities if e.start == kyiv} == {"GPE"}
 
     with qtbot.waitSignal(window.analysisShown, timeout=120_000):
-        window.reanalyse()
-    names = [a.name for a in window.actors]
+        window.analyser.reanalyse()
+    names = [a.name for a in window.session.actors]
     assert "Vladimir Putin" in names and "Moscow" not in names
-    assert window.actors[actor_row(window, "Kyiv")].type == "place"
+    assert window.session.actors[actor_row(window, "Kyiv")].type == "place"
     rules = {(r.kind, r.name, r.value) for r in list_actor_rules()}
     assert ("alias", "Putin", "Vladimir Putin") in rules and ("type", "Kyiv", "place") in rules
     window.close()
     again = make_window(db)
-    assert "Vladimir Putin" in [a.name for a in again.actors]
+    assert "Vladimir Putin" in [a.name for a in again.session.actors]
 
 
 def test_library_view_counts_and_chart(make_window, qtbot, tmp_path):
@@ -90,7 +90,7 @@ def test_library_view_counts_and_chart(make_window, qtbot, tmp_path):
         path.write_text(text, encoding="utf-8")
         with qtbot.waitSignal(window.analysisShown, timeout=120_000):
             window.import_and_open([path])
-    dialog = window.actions["library_actors"].trigger() or window.actoring.dialog
+    dialog = window.actions["library_actors"].trigger() or window.actor_tools.dialog
     rows = {r.name: r for r in dialog.model.rows}
     assert rows["Emmanuel Macron"].articles == 3
     assert rows["Putin"].articles == 1 and rows["Putin"].quotes == 7
@@ -123,13 +123,13 @@ def test_renaming_an_actor_updates_the_other_articles_in_the_library_view(make_w
     path.write_text("Emmanuel Macron spoke in Paris on Monday. \"France is ready,\" Macron said.", encoding="utf-8")
     with qtbot.waitSignal(window.analysisShown, timeout=120_000):
         window.import_and_open([path])
-    dialog = window.actions["library_actors"].trigger() or window.actoring.dialog
+    dialog = window.actions["library_actors"].trigger() or window.actor_tools.dialog
     assert {r.name: r.articles for r in dialog.model.rows}["Emmanuel Macron"] == 2
 
     select(window, "Emmanuel Macron")
-    window.actoring.rename("President Macron")
+    window.actor_tools.rename("President Macron")
     # The open article at once; the sample article's summary from the worker.
-    assert "President Macron" in [a.name for a in window.actors]
+    assert "President Macron" in [a.name for a in window.session.actors]
 
     def counted(name: str, articles: int) -> None:
         rows = {r.name: r.articles for r in dialog.model.rows}
@@ -147,12 +147,12 @@ def test_sorting_by_a_header_keeps_rows_and_actors_together(make_window):
     dock = window.actors_dock
     dock.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # as a click on "Name" does
     shown = [dock.proxy.index(r, 0).data() for r in range(dock.proxy.rowCount())]
-    assert shown == sorted(shown, key=str.casefold) and len(shown) == len(window.actors)
+    assert shown == sorted(shown, key=str.casefold) and len(shown) == len(window.session.actors)
     dock.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # most quoted first
     quotes = [int(dock.proxy.index(r, 4).data()) for r in range(dock.proxy.rowCount())]
     assert quotes == sorted(quotes, reverse=True)
     dock.view.setCurrentIndex(dock.proxy.index(0, 0))  # choosing the top row
-    assert window.actoring.current is not None and window.actoring.current.name == dock.proxy.index(0, 0).data()
-    assert window.actoring.current.quote_count == quotes[0]
+    assert window.actor_tools.current is not None and window.actor_tools.current.name == dock.proxy.index(0, 0).data()
+    assert window.actor_tools.current.quote_count == quotes[0]
     select(window, "Olaf Scholz")
-    assert [window.actors[i].name for i in dock.selected()] == ["Olaf Scholz"]
+    assert [window.session.actors[i].name for i in dock.selected()] == ["Olaf Scholz"]

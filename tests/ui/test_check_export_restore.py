@@ -23,7 +23,7 @@ def test_file_export_opens_the_dialog_for_the_open_article(make_window):
     window = make_window()
     window.actions["export"].trigger()
     dialog = window.findChild(ExportDialog)
-    assert dialog is not None and dialog.ids == [window.article.id]
+    assert dialog is not None and dialog.ids == [window.session.article.id]
     dialog.close()
 
 

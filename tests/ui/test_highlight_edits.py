@@ -7,13 +7,14 @@ import random
 from desktop.core.model import Annotation
 from desktop.store.annotations import list_annotations
 from desktop.ui.edits import commands
+from desktop.ui.edits.changes import Changes
 
 
 def look(window) -> list[tuple]:
     """Every paragraph's highlight formats as laid out, the hover tips and
     the gutter marks: what the reader shows of the highlights."""
     reader, highlighter = window.reader, window.reader.highlighter
-    text = window.article.text
+    text = window.session.article.text
     shown = []
     start = 0
     for paragraph in text.split("\n"):
@@ -34,9 +35,9 @@ def look(window) -> list[tuple]:
 
 def test_random_edits_show_what_a_full_refresh_shows(make_window):
     window = make_window()
-    text = window.article.text
-    article_id = window.article.id
-    editor = window.editor
+    text = window.session.article.text
+    article_id = window.session.article.id
+    undo = window.undo
     rng = random.Random(8)
     tag_names = ["Claim", "Evidence", "Opinion", "Question"]
     undone = 0
@@ -47,13 +48,14 @@ def test_random_edits_show_what_a_full_refresh_shows(make_window):
             # Short, often overlapping highlights, some across paragraphs.
             start = rng.randrange(0, len(text) - 200) if step % 3 else rng.randrange(300, 900)
             end = start + rng.randint(5, 160)
-            editor.push(commands.AddHighlight(editor, Annotation(start, end, rng.sample(tag_names, rng.randint(1, 2)))))
+            tags = rng.sample(tag_names, rng.randint(1, 2))
+            undo.push(commands.AddHighlight(article_id, Annotation(start, end, tags)))
         elif choice < 0.6:
-            editor.push(commands.DeleteHighlight(editor, rng.choice(annotations).id))
+            undo.push(commands.DeleteHighlight(article_id, rng.choice(annotations).id))
         elif choice < 0.75:
-            editor.push(commands.SetHighlightTags(editor, rng.choice(annotations).id, rng.sample(tag_names, 2)))
+            undo.push(commands.SetHighlightTags(article_id, rng.choice(annotations).id, rng.sample(tag_names, 2)))
         elif choice < 0.85:
-            editor.push(commands.EditNote(editor, rng.choice(annotations).id, f"note {step}"))
+            undo.push(commands.EditNote(article_id, rng.choice(annotations).id, f"note {step}"))
         elif choice < 0.95:
             window.actions["undo"].trigger()
             undone += 1
@@ -64,7 +66,7 @@ def test_random_edits_show_what_a_full_refresh_shows(make_window):
         assert window.annotator.annotations == stored
         assert [a.id for a in window.annotations_dock.model.annotations] == [a.id for a in stored]
         shown = look(window)
-        window.annotator.refresh_annotations()  # everything again, from the library
+        window.session.publish(Changes(article_id, annotations=True))  # everything again, from the library
         assert look(window) == shown, f"step {step}"
     assert len(list_annotations(article_id)) > 10
     # Overlaps happened: some pieces are drawn with wavy underlines.

@@ -185,7 +185,7 @@ def drop(window, paths):
 def test_dropping_a_folder_imports_it_and_analyses_in_the_background(make_window, qtbot, tmp_path):
 
     window = make_window()
-    seed = window.article.id
+    seed = window.session.article.id
     controller = window.library
     folder = tmp_path / "dropped"
     texts = ["Angela Merkel met Emmanuel Macron in Berlin on Tuesday.",
@@ -200,7 +200,7 @@ def test_dropping_a_folder_imports_it_and_analyses_in_the_background(make_window
     assert window.library_dock.model.rowCount() == 4
     assert controller.analyser.running()
     window.open_article(seed)  # an analysed article opens at once meanwhile
-    assert window.analysis is not None and window.article.id == seed
+    assert window.session.analysis is not None and window.session.article.id == seed
     qtbot.waitUntil(lambda: not controller.analyser.running(), timeout=ANALYSIS_TIMEOUT)
     assert all(is_analysed(i) for i in new)
     dock = window.library_dock

@@ -238,7 +238,7 @@ def test_delete_asks_first_and_takes_the_highlights(make_window, qtbot, monkeypa
     import_paths([corpus_sample(tmp_path)])
     controller.refresh()
     dock = window.library_dock
-    ids = [i for i in dock.visible_ids() if i != window.article.id][:2]
+    ids = [i for i in dock.visible_ids() if i != window.session.article.id][:2]
     highlight(ids[0], ["Claim"], count=3)
     asked = []
 
@@ -266,13 +266,13 @@ def test_delete_asks_first_and_takes_the_highlights(make_window, qtbot, monkeypa
     assert AnnotationRow.select().where(AnnotationRow.article.in_(ids)).count() == 0
     assert all(dock.model.row_of(i) < 0 for i in ids)
     assert ids[0] not in window.settings.recent()
-    assert window.article is not None
+    assert window.session.article is not None
 
 
 def test_tag_all_updates_the_library_row_once(make_window, qtbot, monkeypatch):
     window = make_window()
-    dock, article_id = window.library_dock, window.article.id
-    matches = [m.span() for m in re.finditer(r"\bthe\b", window.article.text)][:5]
+    dock, article_id = window.library_dock, window.session.article.id
+    matches = [m.span() for m in re.finditer(r"\bthe\b", window.session.article.text)][:5]
     assert len(matches) == 5
     updates = []
     shown = dock.update_articles

@@ -14,22 +14,22 @@ def backgrounds_at(window, offset):
 
 def test_opens_on_the_sample_with_entities_highlighted(make_window):
     window = make_window()
-    text = window.article.text
-    assert window.article.date == "2022-02-08"
+    text = window.session.article.text
+    assert window.session.article.date == "2022-02-08"
     assert window.library_dock.model.rowCount() == 1
     putin = text.index("Putin")
     person = QColor(labels.colour("PERSON")).name()
     assert person in backgrounds_at(window, putin)
     assert "PERSON" in window.legend.boxes
     document_text = window.reader.document().toPlainText()
-    assert document_text.startswith(window.article.title)
+    assert document_text.startswith(window.session.article.title)
     assert text in document_text
 
 
 def test_unticking_a_label_in_the_legend_hides_its_highlight(make_window):
     window = make_window()
-    putin = window.article.text.index("Putin")
-    moscow = window.article.text.index("Moscow")
+    putin = window.session.article.text.index("Putin")
+    moscow = window.session.article.text.index("Moscow")
     person = QColor(labels.colour("PERSON")).name()
     window.legend.boxes["PERSON"].setChecked(False)
     assert person not in backgrounds_at(window, putin)
@@ -49,19 +49,19 @@ def test_reopening_the_library_does_not_analyse_again(make_window, monkeypatch, 
     monkeypatch.setattr(analysis_module, "analyze_one", counting)
     db = tmp_path / "kept.sqlite3"
     first = make_window(db)
-    count = len(first.analysis.entities)
+    count = len(first.session.analysis.entities)
     assert len(calls) == 1
     first.close()
     second = make_window(db)
     assert len(calls) == 1
-    assert len(second.analysis.entities) == count
-    putin = second.article.text.index("Putin")
+    assert len(second.session.analysis.entities) == count
+    putin = second.session.article.text.index("Putin")
     assert QColor(labels.colour("PERSON")).name() in backgrounds_at(second, putin)
 
 
 def test_hovering_an_entity_tells_its_label(make_window):
     window = make_window()
-    putin = window.article.text.index("Putin")
+    putin = window.session.article.text.index("Putin")
     tips = [span.tip for _, span in window.reader.highlighter.spans_at(putin)]
     assert any(tip.startswith("PERSON") for tip in tips)
 
@@ -72,7 +72,7 @@ def test_file_open_imports_and_opens_a_text_file(make_window, tmp_path, qtbot):
     path.write_text("Angela Merkel met Emmanuel Macron in Berlin on Tuesday.", encoding="utf-8")
     with qtbot.waitSignal(window.analysisShown, timeout=120_000):
         assert window.import_and_open([path])
-    assert window.article.title.startswith("Angela Merkel met")
+    assert window.session.article.title.startswith("Angela Merkel met")
     assert window.library_dock.model.rowCount() == 2
     assert QColor(labels.colour("PERSON")).name() in backgrounds_at(window, 0)
 
@@ -104,4 +104,4 @@ def test_about_names_spacy_and_the_model(make_window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window.actions["about"].trigger()
-    assert "spaCy" in shown[0] and window.analysis.model_name in shown[0]
+    assert "spaCy" in shown[0] and window.session.analysis.model_name in shown[0]

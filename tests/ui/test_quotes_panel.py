@@ -9,7 +9,7 @@ from desktop.ui.reader.layers import CUE_COLOUR, SPEAKER_COLOUR
 def test_choosing_a_quote_selects_and_marks_it_in_the_reader(make_window):
     window = make_window()
     dock = window.quotes_dock
-    text = window.article.text
+    text = window.session.article.text
     assert dock.model.rowCount() >= 10
     assert dock.count_label.text() == f"{dock.model.rowCount()} quotes"
     row = next(i for i, q in enumerate(dock.model.quotes) if q.type == "direct" and q.cue and q.speaker_mention)
@@ -44,7 +44,8 @@ def test_filters_by_speaker_type_and_words(make_window):
 
 def test_hovering_a_quote_names_its_speaker(make_window):
     window = make_window()
-    quote = next(q for q in window.analysis.quotes if q.speaker_name == "Emmanuel Macron" and q.type == "direct")
+    quotes = window.session.analysis.quotes
+    quote = next(q for q in quotes if q.speaker_name == "Emmanuel Macron" and q.type == "direct")
     tips = [s.tip for _, s in window.reader.highlighter.spans_at(quote.start + 3) if s.tip]
     assert any("Emmanuel Macron" in tip for tip in tips)
 

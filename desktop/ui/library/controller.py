@@ -1,209 +1,104 @@
 """The library at work in the window: importing (File menu, drag and drop),
-analysing new articles in the background, deleting, and keeping the
-Library dock up to date.
-
-Threads.  Analysing needs the one spaCy pipeline, which is not safe to use
-from two threads at once, and the window's ``TaskRunner`` is the single
-thread that uses it (opening an article analyses it there).  New articles
-are therefore analysed on that same runner, but a few at a time: the next
-small batch is queued only when the previous one is done, so an article the
-user opens meanwhile waits for at most one batch (about a second), never
-for the whole import.  No lock is needed and the window is unchanged.  The
-import itself (no spaCy) runs in the import dialog's own thread.
-"""
+analysing new articles in the background (see ``batch_analyser``),
+deleting, and keeping the Library dock up to date."""
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QProgressBar,
+    QStatusBar,
     QToolButton,
     QWidget,
 )
 
 from desktop.formats.registry import file_filters
-from desktop.nlp.pipeline import load_pipeline
-from desktop.services.batch import analyse_in_batches
 from desktop.services.importing import ImportReport
 from desktop.store.library import delete_articles, deletion_counts, library_rows
+from desktop.ui.edits.changes import Changes
+from desktop.ui.edits.session import ArticleSession
+from desktop.ui.edits.undo import UndoHub
+from desktop.ui.library.batch_analyser import BatchAnalyser
+from desktop.ui.library.drops import DropFilter
 from desktop.ui.library.import_dialog import ImportDialog, plural
+from desktop.ui.library.library_dock import LibraryDock
+from desktop.ui.settings import Settings
 from desktop.ui.workers import TaskRunner
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
-
-log = logging.getLogger(__name__)
-
-
-def install_library(window: MainWindow) -> LibraryController:
-    """Connect the Library dock, the File menu's import actions and drag and drop."""
-    controller = LibraryController(window)
-    controller.install()
-    return controller
-
-
-class BatchAnalyser(QObject):
-    """Analyses queued articles on ``runner``, ``chunk`` at a time (see the
-    module's docstring); ``progress(done, total)`` after each batch."""
-
-    progress = Signal(int, int)
-    analysed = Signal(list)  # ids of the articles of the batch just done
-    stopped = Signal(int, int)  # done, total: Stop was pressed
-
-    def __init__(self, runner: TaskRunner, model: str | None, parent: QObject | None = None,
-                 chunk: int = 8) -> None:
-        super().__init__(parent)
-        self.runner, self.model, self.chunk = runner, model, chunk
-        self.queue: list[int] = []
-        self.done = self.total = 0
-        self._batch: list[int] | None = None
-        self._cancel = threading.Event()
-
-    def running(self) -> bool:
-        return self._batch is not None or bool(self.queue)
-
-    def add(self, ids: Sequence[int]) -> None:
-        if not self.running():
-            self.done = self.total = 0
-        self._cancel.clear()  # new articles after a Stop: analyse them
-        new = [i for i in dict.fromkeys(ids) if i not in self.queue]
-        self.queue += new
-        self.total += len(new)
-        if new:
-            self.progress.emit(self.done, self.total)
-        if self._batch is None:
-            self._next()
-
-    def forget(self, ids: Sequence[int]) -> None:
-        """Deleted articles: take them out of the queue."""
-        gone = set(ids)
-        left = [i for i in self.queue if i not in gone]
-        self.total -= len(self.queue) - len(left)
-        self.queue = left
-
-    def stop(self) -> None:
-        if not self.running():
-            return
-        self._cancel.set()
-        self.queue.clear()
-        if self._batch is None:
-            self.stopped.emit(self.done, self.total)
-
-    def _next(self) -> None:
-        if not self.queue:
-            if self._cancel.is_set():
-                self.stopped.emit(self.done, self.total)
-            return
-        batch, self.queue = self.queue[: self.chunk], self.queue[self.chunk :]
-        self._batch = batch
-        model = self.model
-        work = partial(analyse_in_batches, lambda: load_pipeline(model), batch, self.chunk, 1,
-                       None, self._cancel.is_set)
-        self.runner.submit(work, self._batch_done, self._batch_failed)
-
-    def _batch_done(self, analysed: list[int]) -> None:
-        batch, self._batch = self._batch or [], None
-        # Stopped midway, only what was analysed counts; else the whole batch
-        # (articles analysed meanwhile by opening them were skipped).
-        self.done += len(analysed) if self._cancel.is_set() else len(batch)
-        self.analysed.emit(batch)
-        self.progress.emit(self.done, self.total)
-        self._next()
-
-    def _batch_failed(self, message: str) -> None:
-        # An article deleted meanwhile, or a pipeline error: the articles of
-        # this batch are analysed when opened; the others go on.
-        log.warning("background analysis of %s failed: %s", self._batch, message)
-        self._batch_done([])
-
-
-class DropFilter(QObject):
-    """Files and folders dragged onto the window start an import."""
-
-    def __init__(self, controller: LibraryController) -> None:
-        super().__init__(controller)
-        self.controller = controller
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        kind = event.type()
-        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
-            return False
-        drop: QDropEvent = event  # type: ignore[assignment]
-        paths = local_paths(drop.mimeData())
-        if not paths:
-            return False
-        drop.acceptProposedAction()
-        if kind == QEvent.Type.Drop:
-            # Return to the drag source first; the dialog opens right after.
-            QTimer.singleShot(0, lambda: self.controller.import_paths_dialog(paths))
-        return True
-
-
-def local_paths(mime: QMimeData | None) -> list[Path]:
-    if mime is None or not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 class LibraryController(QObject):
+    """``host``: the widget its dialogs open over and that takes drops;
+    ``openRequested``: an article to open (one just imported, or another
+    when the open one was deleted)."""
+
     articlesDeleted = Signal(list)  # noqa: N815 (Qt naming): article ids
     importFinished = Signal(object)  # noqa: N815 -- the ImportReport
+    openRequested = Signal(int)  # noqa: N815 -- article id
+    backgroundDone = Signal()  # noqa: N815 -- the new articles are analysed, or the analysis stopped
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.dock = window.library_dock
-        self.analyser = BatchAnalyser(window.runner, window.model_name, self)
+    def __init__(
+        self,
+        session: ArticleSession,
+        undo: UndoHub,
+        dock: LibraryDock,
+        runner: TaskRunner,
+        model: str,
+        settings: Settings,
+        host: QWidget,
+        status: QStatusBar,
+    ) -> None:
+        super().__init__(session)
+        self.session, self.undo, self.dock, self.host, self.messages = session, undo, dock, host, status
+        self.analyser = BatchAnalyser(runner, model, self)
         self.dialogs: list[ImportDialog] = []
         self.folder = Path.home()
-        self.drops = DropFilter(self)
+        self.drops = DropFilter(self.import_paths_dialog, self)
         self.actions: dict[str, QAction] = {}
-        # Edits update the dock once, after the event that made them: "Tag
-        # all" sends a change notice per match, and each would query the row.
+        # Edits update the dock once, after the event that made them: a
+        # compound edit may touch many rows, and each would query the row.
         self._edited_ids: set[int] = set()
         self._tags_edited = False
         self._edit_timer = QTimer(self)
         self._edit_timer.setSingleShot(True)
         self._edit_timer.setInterval(0)
         self._edit_timer.timeout.connect(self._show_edits)
-
-    def install(self) -> None:
-        window, dock = self.window, self.dock
         dock.deleteRequested.connect(self.delete)
-        dock.exportRequested.connect(window.export_articles)
-        dock.set_hidden_columns(window.settings.hidden_library_columns())
-        dock.columnsHidden.connect(window.settings.set_hidden_library_columns)
-        window.analysisShown.connect(lambda article_id: self.update_rows([article_id]))
-        window.editor.changed.connect(self._edited)
-        window.modelLoaded.connect(self._model_loaded)
+        dock.set_hidden_columns(settings.hidden_library_columns())
+        dock.columnsHidden.connect(settings.set_hidden_library_columns)
+        session.changed.connect(self._changed)
         # Deleted articles leave File > Open Recent and the last-article memory.
-        self.articlesDeleted.connect(lambda ids: window.settings.forget_articles(set(ids)))
+        self.articlesDeleted.connect(lambda ids: settings.forget_articles(set(ids)))
         self.analyser.analysed.connect(self.update_rows)
         self.analyser.progress.connect(self._analysis_progress)
         self.analyser.stopped.connect(self._analysis_stopped)
-        window.setAcceptDrops(True)
-        window.installEventFilter(self.drops)
+
+    def install(self, file_menu: QMenu, after: QAction | None, drop_targets: Sequence[QWidget]) -> None:
+        """Put the import actions in the File menu after ``after``; take
+        drops on ``host`` and ``drop_targets``, and show the background
+        analysis in the status bar."""
+        self.host.setAcceptDrops(True)
+        self.host.installEventFilter(self.drops)
         # A floating dock is a window of its own, and the reader would
         # take a drop as text: both pass drops to the filter too.
-        for widget in (dock, window.reader.viewport()):
+        for widget in (self.dock, *drop_targets):
             widget.setAcceptDrops(True)
             widget.installEventFilter(self.drops)
         self._build_status()
-        self._build_menu()
+        self._build_menu(file_menu, after)
+
+    def set_model(self, name: str) -> None:
+        self.analyser.model = name
 
     def _build_status(self) -> None:
-        self.status = QWidget(self.window)
+        self.status = QWidget(self.host)
         self.status_label = QLabel(self.status)
         self.status_bar = QProgressBar(self.status)
         self.status_bar.setMaximumWidth(140)
@@ -217,10 +112,9 @@ class LibraryController(QObject):
         for widget in (self.status_label, self.status_bar, stop):
             layout.addWidget(widget)
         self.status.hide()
-        self.window.statusBar().addPermanentWidget(self.status)
+        self.messages.addPermanentWidget(self.status)
 
-    def _build_menu(self) -> None:
-        menu = self.window.menus["&File"]
+    def _build_menu(self, menu: QMenu, opener: QAction | None) -> None:
         specs = (
             ("import_files", "&Import files…", "Ctrl+Shift+I", self.open_files_dialog,
              "Import articles from files: text, web pages, Markdown, CSV, JSON Lines, Word, PDF"),
@@ -230,34 +124,33 @@ class LibraryController(QObject):
              "Import a CSV/TSV corpus, choosing which column holds the text, title, date…"),
         )
         existing = menu.actions()
-        opener = self.window.findChild(QAction, "action_open")
         position = existing.index(opener) + 1 if opener in existing else 0
         before = existing[position] if position < len(existing) else None
         for key, text, shortcut, slot, tip in specs:
-            action = QAction(text, self.window)
+            action = QAction(text, self.host)
             action.setObjectName(f"action_{key}")
             action.setStatusTip(tip)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             menu.insertAction(before, action)
-            self.window.addAction(action)
+            self.host.addAction(action)
             self.actions[key] = action
 
     # importing -----------------------------------------------------------------
     def open_files_dialog(self) -> ImportDialog | None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import articles", str(self.folder), ";;".join(file_filters())
+            self.host, "Import articles", str(self.folder), ";;".join(file_filters())
         )
         return self.import_paths_dialog([Path(n) for n in names]) if names else None
 
     def open_folder_dialog(self) -> ImportDialog | None:
-        name = QFileDialog.getExistingDirectory(self.window, "Import a folder", str(self.folder))
+        name = QFileDialog.getExistingDirectory(self.host, "Import a folder", str(self.folder))
         return self.import_paths_dialog([Path(name)]) if name else None
 
     def open_corpus_dialog(self) -> ImportDialog | None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import a corpus", str(self.folder), "CSV and TSV corpora (*.csv *.tsv)"
+            self.host, "Import a corpus", str(self.folder), "CSV and TSV corpora (*.csv *.tsv)"
         )
         paths = [Path(n) for n in names]
         return self.import_paths_dialog(paths, ask_all_columns=True) if paths else None
@@ -270,7 +163,7 @@ class LibraryController(QObject):
         paths = [Path(p) for p in paths]
         if paths:
             self.folder = paths[0] if paths[0].is_dir() else paths[0].parent
-        dialog = ImportDialog(paths, self.window, ask_all_columns=ask_all_columns)
+        dialog = ImportDialog(paths, self.host, ask_all_columns=ask_all_columns)
         dialog.importFinished.connect(self._imported)
         dialog.stopAnalysisRequested.connect(self.analyser.stop)
         self.analyser.progress.connect(dialog.show_analysis)
@@ -285,17 +178,15 @@ class LibraryController(QObject):
         new = report.imported
         self.refresh()
         if new:
-            window = self.window
-            if window.article is None or len(new) == 1:
-                window.open_article(new[0])  # analysed at once, on the runner
-            opened = window.article.id if window.article is not None else None
-            self.analyser.add([i for i in new if i != opened])
+            if self.session.article is None or len(new) == 1:
+                self.openRequested.emit(new[0])  # analysed at once, on the runner
+            self.analyser.add([i for i in new if i != self.session.article_id])
         parts = [f"Imported {plural(len(new), 'article')}"]
         if report.duplicates:
             parts.append(f"skipped {plural(report.duplicates, 'duplicate')}")
         if report.failures:
             parts.append(f"{plural(len(report.failures), 'file')} failed")
-        self.window.statusBar().showMessage(", ".join(parts) + ".", 8000)
+        self.messages.showMessage(", ".join(parts) + ".", 8000)
         self.importFinished.emit(report)
 
     def _dialog_closed(self, dialog: ImportDialog) -> None:
@@ -304,9 +195,6 @@ class LibraryController(QObject):
         dialog.deleteLater()
 
     # background analysis -------------------------------------------------------
-    def _model_loaded(self, _name: str) -> None:
-        self.analyser.model = self.window.model_name
-
     def _analysis_progress(self, done: int, total: int) -> None:
         busy = done < total
         self.status.setVisible(busy)
@@ -321,9 +209,8 @@ class LibraryController(QObject):
         self._analysis_over(f"Stopped after analysing {done} of {plural(total, 'new article')}.")
 
     def _analysis_over(self, message: str) -> None:
-        window = self.window
-        window.progress.setVisible(window.runner.busy())
-        window.statusBar().showMessage(message, 8000)
+        self.backgroundDone.emit()
+        self.messages.showMessage(message, 8000)
 
     # the dock ------------------------------------------------------------------
     def refresh(self) -> None:
@@ -333,11 +220,15 @@ class LibraryController(QObject):
     def update_rows(self, ids: Sequence[int]) -> None:
         self.dock.update_articles(library_rows(ids))
 
-    def _edited(self, article_id: int, kinds: tuple[str, ...], *_where: object) -> None:
-        if "tags" in kinds:  # a tag renamed or deleted shows in many rows
+    def _changed(self, changes: Changes) -> None:
+        if changes.opened:
+            if changes.article_id is not None:
+                self.dock.mark_current(changes.article_id)
+            return
+        if changes.tags:  # a tag renamed or deleted shows in many rows
             self._tags_edited = True
-        else:
-            self._edited_ids.add(article_id)
+        elif changes.article_id is not None:
+            self._edited_ids.add(changes.article_id)
         self._edit_timer.start()
 
     def _show_edits(self) -> None:
@@ -360,7 +251,7 @@ class LibraryController(QObject):
         goes = (f"Their {highlights} highlight{'s' * (highlights != 1)} with notes and tags, "
                 if highlights else "Their ")
         answer = QMessageBox.question(
-            self.window,
+            self.host,
             "Delete articles",
             f"Delete {what} from the library?\n\n{goes}analyses and corrections "
             "are deleted with them. This cannot be undone.",
@@ -372,35 +263,16 @@ class LibraryController(QObject):
         delete_articles(ids)
         self.analyser.forget(ids)
         self.dock.remove_articles(ids)
-        self._forget_undo(ids)
-        article = self.window.article
-        if article is not None and article.id in ids:
+        self.undo.forget(ids)
+        if self.session.article_id in ids:
             self._open_another()
-        self.window.statusBar().showMessage(f"Deleted {plural(articles, 'article')}.", 6000)
+        self.messages.showMessage(f"Deleted {plural(articles, 'article')}.", 6000)
         self.articlesDeleted.emit(ids)
         return True
-
-    def _forget_undo(self, ids: Sequence[int]) -> None:
-        """Undo steps of deleted articles could only fail now."""
-        editor = self.window.editor
-        for article_id in ids:
-            stack = editor.stacks.pop(article_id, None)
-            if stack is not None:
-                editor.group.removeStack(stack)
-                stack.deleteLater()
 
     def _open_another(self) -> None:
         shown = self.dock.visible_ids() or [r.id for r in self.dock.model.records]
         if shown:
-            self.window.open_article(shown[0])
-            return
-        window = self.window  # the library is empty now
-        window.article, window.analysis = None, None
-        window.actors, window.quote_actor = [], []
-        window.setWindowTitle("Byline")
-        window.reader.set_placeholder("The library is empty. Drop files or folders here, "
-                                      "or use File > Import files…")
-        window.legend.set_labels({}, window.hidden_labels)
-        window.quotes_dock.set_quotes("", [])
-        window.actors_dock.set_actors([])
-        window.annotator.refresh_annotations()
+            self.openRequested.emit(shown[0])
+        else:
+            self.session.close()  # the library is empty now

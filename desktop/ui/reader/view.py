@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
+from desktop.core.colours import LIGHT
 from desktop.core.model import Article
 from desktop.core.offsets import Utf16Map
 from desktop.ui.reader.highlighter import SpanHighlighter, StyledSpan
@@ -89,6 +90,7 @@ class ReaderView(QTextEdit):
 
     shortcutKey = Signal(str)  # noqa: N815 -- a tag shortcut key pressed
     zoomChanged = Signal(int)  # noqa: N815 -- percent
+    themeChanged = Signal(str)  # noqa: N815 -- light or dark: every layer is coloured again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +116,7 @@ class ReaderView(QTextEdit):
         self._body_start = 0  # document position where the article text begins
         self._body_block = 0
         self.shortcut_keys: set[str] = set()
+        self.theme = LIGHT  # the colours its layers are drawn in
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.gutter = Gutter(self)
         self.setViewportMargins(Gutter.WIDTH, 0, 0, 0)
@@ -121,6 +124,10 @@ class ReaderView(QTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._report_view)
         self._apply_font()
         self.set_placeholder("Choose an article in the library, or File > Open… a text file.")
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+        self.themeChanged.emit(theme)
 
     # building ------------------------------------------------------------
     def set_placeholder(self, message: str) -> None:
