@@ -21,7 +21,7 @@ class AnalysisRunner(QObject):
     through ``session.reload_analysis``.  ``busy``/``done``/``failed``
     carry a line for the status bar."""
 
-    modelLoaded = Signal(str)  # noqa: N815 -- the pipeline's name
+    modelLoaded = Signal(str)  # the pipeline's name
     busy = Signal(str)
     done = Signal(str)
     failed = Signal(str)

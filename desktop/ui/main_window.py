@@ -50,7 +50,7 @@ from desktop.ui.workers import TaskRunner
 
 
 class MainWindow(QMainWindow):
-    analysisShown = Signal(int)  # noqa: N815 (Qt naming): article id
+    analysisShown = Signal(int)  # article id
 
     def __init__(self, settings: Settings, model: str | None = None) -> None:
         super().__init__()

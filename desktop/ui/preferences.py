@@ -27,7 +27,7 @@ from desktop.ui.theme import CHOICES
 
 class PreferencesDialog(QDialog):
     applied = Signal()
-    reanalyseLibraryRequested = Signal()  # noqa: N815
+    reanalyseLibraryRequested = Signal()
 
     def __init__(self, settings: Settings, pipelines: list[str], current_model: str,
                  parent: QWidget | None = None) -> None:

@@ -32,7 +32,7 @@ class ActorTools(QObject):
     mentions in the reader, and turns renames, merges, splits and retypes
     into actor rules."""
 
-    articleChosen = Signal(int)  # noqa: N815 -- an article picked in the library's actors
+    articleChosen = Signal(int)  # an article picked in the library's actors
 
     def __init__(
         self,

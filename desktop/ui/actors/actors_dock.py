@@ -128,7 +128,7 @@ class ActorFilter(QSortFilterProxyModel):
         self.type, self.words = actor_type, words.casefold().strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         actor = self.sourceModel().actors[row]  # type: ignore[attr-defined]
         if self.type and actor.type != self.type:
             return False
@@ -138,11 +138,11 @@ class ActorFilter(QSortFilterProxyModel):
 
 
 class ActorsDock(QDockWidget):
-    actorChosen = Signal(int)  # noqa: N815 (Qt naming): index into the actor list
-    renameRequested = Signal()  # noqa: N815
-    mergeRequested = Signal()  # noqa: N815
-    splitRequested = Signal()  # noqa: N815
-    typeRequested = Signal(str)  # noqa: N815
+    actorChosen = Signal(int)  # index into the actor list
+    renameRequested = Signal()
+    mergeRequested = Signal()
+    splitRequested = Signal()
+    typeRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Actors", parent)

@@ -91,7 +91,7 @@ def bar_chart(title: str, bars: list[tuple[str, int]], horizontal: bool) -> QCha
 
 
 class LibraryActorsDialog(QDialog):
-    articleChosen = Signal(int)  # noqa: N815
+    articleChosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

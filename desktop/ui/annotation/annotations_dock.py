@@ -31,7 +31,7 @@ NOTE = 2
 
 class AnnotationTableModel(RecordTableModel[Annotation]):
     HEADERS = ("Text", "Tags", "Note", "Author")
-    noteEdited = Signal(int, str)  # noqa: N815 -- annotation id, new note
+    noteEdited = Signal(int, str)  # annotation id, new note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +74,7 @@ class AnnotationTableModel(RecordTableModel[Annotation]):
             return annotation.id
         return None
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != NOTE:
             return False
         annotation = self.annotations[index.row()]
@@ -98,16 +98,16 @@ class TagFilter(QSortFilterProxyModel):
         self.tag = tag
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         if not self.tag:
             return True
         return self.tag in self.sourceModel().annotations[row].tags  # type: ignore[attr-defined]
 
 
 class AnnotationsDock(QDockWidget):
-    annotationChosen = Signal(int)  # noqa: N815
-    tagsRequested = Signal(int)  # noqa: N815
-    deleteRequested = Signal(int)  # noqa: N815
+    annotationChosen = Signal(int)
+    tagsRequested = Signal(int)
+    deleteRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Annotations", parent)

@@ -11,7 +11,7 @@ MAX_BUTTONS = 9
 
 
 class TagBar(QFrame):
-    tagRequested = Signal(str)  # noqa: N815
+    tagRequested = Signal(str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)

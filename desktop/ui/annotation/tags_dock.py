@@ -21,11 +21,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class TagsDock(QDockWidget):
-    applyRequested = Signal(str)  # noqa: N815 -- tag name
-    newRequested = Signal()  # noqa: N815
-    editRequested = Signal(int)  # noqa: N815 -- tag id
-    deleteRequested = Signal(int)  # noqa: N815
-    moveRequested = Signal(int, int)  # noqa: N815 -- tag id, -1 up / +1 down
+    applyRequested = Signal(str)  # tag name
+    newRequested = Signal()
+    editRequested = Signal(int)  # tag id
+    deleteRequested = Signal(int)
+    moveRequested = Signal(int, int)  # tag id, -1 up / +1 down
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Tags", parent)

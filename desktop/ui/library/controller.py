@@ -39,10 +39,10 @@ class LibraryController(QObject):
     ``openRequested``: an article to open (one just imported, or another
     when the open one was deleted)."""
 
-    articlesDeleted = Signal(list)  # noqa: N815 (Qt naming): article ids
-    importFinished = Signal(object)  # noqa: N815 -- the ImportReport
-    openRequested = Signal(int)  # noqa: N815 -- article id
-    backgroundDone = Signal()  # noqa: N815 -- the new articles are analysed, or the analysis stopped
+    articlesDeleted = Signal(list)  # article ids
+    importFinished = Signal(object)  # the ImportReport
+    openRequested = Signal(int)  # article id
+    backgroundDone = Signal()  # the new articles are analysed, or the analysis stopped
 
     def __init__(
         self,

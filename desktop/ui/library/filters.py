@@ -15,7 +15,7 @@ class FilterPanel(QWidget):
     """Tag, actor, source and date range; ``changed`` after any change."""
 
     changed = Signal()
-    actorChanged = Signal(str)  # noqa: N815 -- Qt naming; "" for any actor
+    actorChanged = Signal(str)  # Qt naming; "" for any actor
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

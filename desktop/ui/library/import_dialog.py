@@ -196,8 +196,8 @@ class ImportDialog(WorkDialog):
 
     CANCELLING = "Cancelling after the current file…"
 
-    importFinished = Signal(object)  # noqa: N815 -- the ImportReport
-    stopAnalysisRequested = Signal()  # noqa: N815
+    importFinished = Signal(object)  # the ImportReport
+    stopAnalysisRequested = Signal()
 
     def __init__(
         self,

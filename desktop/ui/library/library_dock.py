@@ -58,11 +58,11 @@ class LibraryDock(QDockWidget):
     """The library table; reads through store functions, and asks the
     controller (signals) for anything that changes the library."""
 
-    articleChosen = Signal(int)  # noqa: N815 (Qt naming)
-    exportRequested = Signal(list)  # noqa: N815 -- article ids
-    deleteRequested = Signal(list)  # noqa: N815 -- article ids
+    articleChosen = Signal(int)
+    exportRequested = Signal(list)  # article ids
+    deleteRequested = Signal(list)  # article ids
     filtered = Signal()  # after the search or a filter changed what is shown
-    columnsHidden = Signal(set)  # noqa: N815 -- the names of the hidden columns
+    columnsHidden = Signal(set)  # the names of the hidden columns
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Library", parent)

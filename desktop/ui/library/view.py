@@ -128,7 +128,7 @@ class LibraryTable(QTableView):
         height = search_row_height(font) if searching else QFontMetrics(font).height() + 8
         self.verticalHeader().setDefaultSectionSize(height)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         room = self.viewport().width()
         shown = [c for c in range(1, self.model().columnCount()) if not self.isColumnHidden(c)]

@@ -97,7 +97,7 @@ class QuoteFilter(QSortFilterProxyModel):
         self.speaker, self.type, self.words = speaker, quote_type, words.casefold().strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model: QuoteTableModel = self.sourceModel()  # type: ignore[assignment]
         quote = model.quotes[row]
         if self.speaker and speaker_label(quote, model.text) != self.speaker:
@@ -111,7 +111,7 @@ class QuoteFilter(QSortFilterProxyModel):
 
 
 class QuotesDock(QDockWidget):
-    quoteChosen = Signal(int)  # noqa: N815 (Qt naming): index into the quote list
+    quoteChosen = Signal(int)  # index into the quote list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Quotes", parent)

@@ -25,7 +25,7 @@ class FindLine(QLineEdit):
     step = Signal(int)
     closed = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.step.emit(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
             return
@@ -36,9 +36,9 @@ class FindLine(QLineEdit):
 
 
 class FindBar(QWidget):
-    matchesChanged = Signal(list)  # noqa: N815 -- [(start, end)]
-    currentChanged = Signal(int, int)  # noqa: N815 -- the current match
-    tagAllRequested = Signal(str, list)  # noqa: N815 -- tag name, matches
+    matchesChanged = Signal(list)  # [(start, end)]
+    currentChanged = Signal(int, int)  # the current match
+    tagAllRequested = Signal(str, list)  # tag name, matches
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

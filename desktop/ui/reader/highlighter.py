@@ -203,7 +203,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         if first is not None and last is not None:
             doc.markContentsDirty(first.position(), last.position() + last.length() - first.position())
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
+    def highlightBlock(self, text: str) -> None:
         # Qt's own pass over blocks whose text or block format changed.
         para = self.currentBlock().blockNumber() - self._first_block
         if para < 0 or para >= len(self._para_starts):

@@ -17,7 +17,7 @@ def swatch(colour: str, size: int = 12) -> QIcon:
 
 
 class LegendBar(QWidget):
-    labelToggled = Signal(str, bool)  # noqa: N815 (Qt naming)
+    labelToggled = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -20,7 +20,7 @@ class ReadingTools(QObject):
     """Drives the reader's look and the find bar, and remembers where the
     reader was in each article; ``articleChosen``: one from Open Recent."""
 
-    articleChosen = Signal(int)  # noqa: N815 -- article id
+    articleChosen = Signal(int)  # article id
 
     def __init__(
         self, session: ArticleSession, reader: ReaderView, find_bar: FindBar, settings: Settings, status: QStatusBar

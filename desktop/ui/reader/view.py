@@ -57,7 +57,7 @@ class Gutter(QWidget):
             self.marks.append((start, end, colour, column))
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, event: QPaintEvent) -> None:
         if not self.marks or self.reader.article is None:
             return
         painter = QPainter(self)
@@ -88,9 +88,9 @@ class Gutter(QWidget):
 class ReaderView(QTextEdit):
     """Read-only, selectable text; offsets in and out are article offsets."""
 
-    shortcutKey = Signal(str)  # noqa: N815 -- a tag shortcut key pressed
-    zoomChanged = Signal(int)  # noqa: N815 -- percent
-    themeChanged = Signal(str)  # noqa: N815 -- light or dark: every layer is coloured again
+    shortcutKey = Signal(str)  # a tag shortcut key pressed
+    zoomChanged = Signal(int)  # percent
+    themeChanged = Signal(str)  # light or dark: every layer is coloured again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,7 +249,7 @@ class ReaderView(QTextEdit):
         frame.setRightMargin(margin - 28)
         root.setFrameFormat(frame)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
@@ -325,7 +325,7 @@ class ReaderView(QTextEdit):
         cursor.setPosition(min(self.doc_position(offset), self.document().characterCount() - 1))
         return self.cursorRect(cursor)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # Keep the reader's place: the text at the top stays at the top
         # when a new width re-wraps the lines.
         anchor = self.top_offset() if self.article is not None else 0
@@ -338,7 +338,7 @@ class ReaderView(QTextEdit):
         self._report_view()
 
     # keys ----------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         if plain and event.text() in self.shortcut_keys:
             self.shortcutKey.emit(event.text())
@@ -347,7 +347,7 @@ class ReaderView(QTextEdit):
         super().keyPressEvent(event)
 
     # hover ---------------------------------------------------------------
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             offset = self.article_offset(self.cursorForPosition(event.pos()).position())
             tips = [] if offset is None else [s.tip for _, s in self.highlighter.spans_at(offset) if s.tip]
