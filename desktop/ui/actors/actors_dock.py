@@ -11,19 +11,16 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor
 from desktop.ui.actors.type_icons import type_icon
-from desktop.ui.widgets.tables import RIGHT, RecordTableModel, count_text, search_box, table_view
+from desktop.ui.widgets.filtered_dock import FilteredTableDock
+from desktop.ui.widgets.tables import RIGHT, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_SIGNS = {"person": "person", "organisation": "organisation", "place": "place", "group": "group"}
@@ -137,35 +134,24 @@ class ActorFilter(QSortFilterProxyModel):
         return True
 
 
-class ActorsDock(QDockWidget):
+class ActorsDock(FilteredTableDock):
     actorChosen = Signal(int)  # index into the actor list
     renameRequested = Signal()
     mergeRequested = Signal()
     splitRequested = Signal()
     typeRequested = Signal(str)
+    NOUN = "actor"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Actors", parent)
-        self.setObjectName("ActorsDock")
-        self.model = ActorTableModel(self)
-        self.proxy = ActorFilter(self)
-        self.proxy.setSourceModel(self.model)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
-        self.search = search_box(body, "Search actors")
-        self.type_box = QComboBox(body)
-        self.type_box.setAccessibleName("Filter by actor type")
+        super().__init__("Actors", "ActorsDock", ActorTableModel(), ActorFilter(), parent)
+        self.search = self.add_search("Search actors")
+        self.type_box = self.add_choice("Filter by actor type")
         self.type_box.addItem("All types", "")
         for name in ACTOR_TYPES:
             self.type_box.addItem(type_icon(name), TYPE_SIGNS[name], name)
-        row.addWidget(self.search, 2)
-        row.addWidget(self.type_box, 1)
-        layout.addLayout(row)
         tools = QHBoxLayout()
-        self.count_label = QLabel(body)
         tools.addWidget(self.count_label, 1)
+        body = self.body
         self.rename_button = QPushButton("Rename…", body)
         self.merge_button = QPushButton("Merge", body)
         self.merge_button.setToolTip("Merge the selected actors into one (select two or more)")
@@ -179,27 +165,21 @@ class ActorsDock(QDockWidget):
         self.type_button.setMenu(type_menu)
         for button in (self.rename_button, self.merge_button, self.split_button, self.type_button):
             tools.addWidget(button)
-        layout.addLayout(tools)
+        self.add_row(tools)
         self.rename_button.clicked.connect(self.renameRequested)
         self.merge_button.clicked.connect(self.mergeRequested)
         self.split_button.clicked.connect(self.splitRequested)
-        self.view = table_view(body, "Actors", self.proxy, multi=True)
+        self.finish("Actors", multi=True)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        layout.addWidget(self.view)
-        self.setWidget(body)
-        self.search.textChanged.connect(self._refilter)
-        self.type_box.currentIndexChanged.connect(self._refilter)
-        self.view.selectionModel().currentRowChanged.connect(self._choose)
         self.set_actors([])
 
     def set_actors(self, actors: list[Actor]) -> None:
         self.model.set_actors(actors)
-        self._refilter()
+        self.refilter()
 
-    def _refilter(self) -> None:
+    def apply_filters(self) -> None:
         self.proxy.set_filters(self.type_box.currentData() or "", self.search.text())
-        self.count_label.setText(count_text(self.proxy.rowCount(), self.model.rowCount(), "actor"))
 
     def selected(self) -> list[int]:
         """Indices (into the actor list) of the selected rows, in view order."""
@@ -210,6 +190,5 @@ class ActorsDock(QDockWidget):
         proxy_index = self.proxy.mapFromSource(self.model.index(self.model.row_of(index), 0))
         self.view.setCurrentIndex(proxy_index)
 
-    def _choose(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.actorChosen.emit(self.model.actor_index(self.proxy.mapToSource(index).row()))
+    def row_chosen(self, source_row: int) -> None:
+        self.actorChosen.emit(self.model.actor_index(source_row))

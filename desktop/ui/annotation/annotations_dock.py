@@ -13,17 +13,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.model import Annotation
-from desktop.ui.widgets.tables import RecordTableModel, count_text, table_view
+from desktop.ui.widgets.filtered_dock import FilteredTableDock
+from desktop.ui.widgets.tables import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 NOTE = 2
@@ -104,41 +100,25 @@ class TagFilter(QSortFilterProxyModel):
         return self.tag in self.sourceModel().annotations[row].tags  # type: ignore[attr-defined]
 
 
-class AnnotationsDock(QDockWidget):
+class AnnotationsDock(FilteredTableDock):
     annotationChosen = Signal(int)
     tagsRequested = Signal(int)
     deleteRequested = Signal(int)
+    NOUN = "highlight"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Annotations", parent)
-        self.setObjectName("AnnotationsDock")
-        self.model = AnnotationTableModel(self)
-        self.proxy = TagFilter(self)
-        self.proxy.setSourceModel(self.model)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
-        self.tag_box = QComboBox(body)
-        self.tag_box.setAccessibleName("Filter highlights by tag")
-        self.count_label = QLabel(body)
+        super().__init__("Annotations", "AnnotationsDock", AnnotationTableModel(), TagFilter(), parent)
+        self.tag_box = self.add_choice("Filter highlights by tag")
+        body = self.body
         self.tags_button = QPushButton("Tags…", body)
         self.note_button = QPushButton("Note…", body)
         self.delete_button = QPushButton("Delete", body)
-        row.addWidget(self.tag_box, 1)
-        row.addWidget(self.count_label)
-        row.addWidget(self.tags_button)
-        row.addWidget(self.note_button)
-        row.addWidget(self.delete_button)
-        layout.addLayout(row)
-        self.view = table_view(body, "Highlights", self.proxy, stretch=(0, NOTE))
+        for widget in (self.count_label, self.tags_button, self.note_button, self.delete_button):
+            self.filters.addWidget(widget)
+        self.finish("Highlights", stretch=(0, NOTE))
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        layout.addWidget(self.view)
-        self.setWidget(body)
-        self.tag_box.currentIndexChanged.connect(self._refilter)
-        self.view.selectionModel().currentRowChanged.connect(self._choose)
         self.tags_button.clicked.connect(lambda: self._emit(self.tagsRequested))
         self.note_button.clicked.connect(self.edit_note)
         self.delete_button.clicked.connect(lambda: self._emit(self.deleteRequested))
@@ -158,14 +138,14 @@ class AnnotationsDock(QDockWidget):
             self.tag_box.addItem(name, name)
         self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(chosen)))
         self.tag_box.blockSignals(False)
-        self._refilter()
+        self.refilter()
         if current is not None:
             self.select(current, emit=False)
 
     def update_annotations(self, annotations: list[Annotation]) -> None:
         """The same article's highlights after an edit to a few of them."""
         self.model.update_rows(annotations)
-        self._count()
+        self.show_count()
 
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -186,16 +166,13 @@ class AnnotationsDock(QDockWidget):
         if index.isValid():
             self.view.edit(index.siblingAtColumn(NOTE))
 
-    def _refilter(self) -> None:
+    def apply_filters(self) -> None:
         self.proxy.set_tag(self.tag_box.currentData() or "")
-        self._count()
 
-    def _count(self) -> None:
-        self.count_label.setText(count_text(self.proxy.rowCount(), self.model.rowCount(), "highlight"))
-
-    def _choose(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.annotationChosen.emit(self.proxy.data(index, Qt.ItemDataRole.UserRole))
+    def row_chosen(self, source_row: int) -> None:
+        annotation_id = self.model.annotations[source_row].id
+        if annotation_id is not None:
+            self.annotationChosen.emit(annotation_id)
 
     def _emit(self, signal: Signal) -> None:
         annotation_id = self.current_id()

@@ -11,17 +11,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.model import Quote
-from desktop.ui.widgets.tables import RecordTableModel, count_text, search_box, table_view
+from desktop.ui.widgets.filtered_dock import FilteredTableDock
+from desktop.ui.widgets.tables import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_TAGS = {"direct": "“D”", "mixed": "“M”", "indirect": "I"}
@@ -110,42 +104,22 @@ class QuoteFilter(QSortFilterProxyModel):
         return True
 
 
-class QuotesDock(QDockWidget):
+class QuotesDock(FilteredTableDock):
     quoteChosen = Signal(int)  # index into the quote list
+    NOUN = "quote"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Quotes", parent)
-        self.setObjectName("QuotesDock")
-        self.model = QuoteTableModel(self)
-        self.proxy = QuoteFilter(self)
-        self.proxy.setSourceModel(self.model)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
-        self.search = search_box(body, "Search quotes")
-        self.speaker_box = QComboBox(body)
-        self.speaker_box.setAccessibleName("Filter by speaker")
-        self.type_box = QComboBox(body)
-        self.type_box.setAccessibleName("Filter by type")
+        super().__init__("Quotes", "QuotesDock", QuoteTableModel(), QuoteFilter(), parent)
+        self.search = self.add_search("Search quotes")
+        self.speaker_box = self.add_choice("Filter by speaker", 2)
+        self.type_box = self.add_choice("Filter by type")
         self.type_box.addItem("All types", ALL)
         for key, name in TYPE_NAMES.items():
             self.type_box.addItem(name, key)
-        row.addWidget(self.search, 2)
-        row.addWidget(self.speaker_box, 2)
-        row.addWidget(self.type_box, 1)
-        layout.addLayout(row)
-        self.count_label = QLabel(body)
-        layout.addWidget(self.count_label)
-        self.view = table_view(body, "Quotes", self.proxy, stretch=(3,))
+        self.add_row(self.count_label)
+        self.finish("Quotes", stretch=(3,))
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        layout.addWidget(self.view)
-        self.setWidget(body)
-        self.search.textChanged.connect(self._refilter)
-        self.speaker_box.currentIndexChanged.connect(self._refilter)
-        self.type_box.currentIndexChanged.connect(self._refilter)
-        self.view.selectionModel().currentRowChanged.connect(self._choose)
-        self.view.activated.connect(self._choose)
+        self.view.activated.connect(lambda index: self.row_chosen(self.proxy.mapToSource(index).row()))
         self.set_quotes("", [])
 
     def set_quotes(self, text: str, quotes: list[Quote]) -> None:
@@ -157,18 +131,16 @@ class QuotesDock(QDockWidget):
         for name in speakers:
             self.speaker_box.addItem(name, name)
         self.speaker_box.blockSignals(False)
-        self._refilter()
+        self.refilter()
 
     def set_speaker_filter(self, name: str) -> None:
         index = self.speaker_box.findData(name)
         self.speaker_box.setCurrentIndex(max(index, 0))
 
-    def _refilter(self) -> None:
+    def apply_filters(self) -> None:
         self.proxy.set_filters(
             self.speaker_box.currentData() or ALL, self.type_box.currentData() or ALL, self.search.text()
         )
-        self.count_label.setText(count_text(self.proxy.rowCount(), self.model.rowCount(), "quote"))
 
-    def _choose(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.quoteChosen.emit(self.proxy.mapToSource(index).row())
+    def row_chosen(self, source_row: int) -> None:
+        self.quoteChosen.emit(source_row)
