@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -19,18 +20,53 @@ def settings_folder(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def analysed_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed article imported and analysed once per test run, with its
+    actors: a window test opening a copy reads the stored analysis instead
+    of running spaCy on the sample again."""
+    from desktop.paths import seed_files
+    from desktop.services.analysis import analyse_and_keep
+    from desktop.services.importing import import_files
+    from desktop.store.articles import get_article, list_articles
+    from desktop.store.database import close_library, open_library
+
+    path = tmp_path_factory.mktemp("analysed") / "library.sqlite3"
+    open_library(path)
+    import_files(seed_files())
+    for row in list_articles():
+        analyse_and_keep(None, row.id, get_article(row.id).text)
+    close_library()
+    return path
+
+
+def copy_library(source: Path, target: Path) -> None:
+    """A consistent copy of a library, WAL included."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
 @pytest.fixture()
-def make_window(qtbot, tmp_path):
-    """Open a window on a library as the app does; wait for the analysis."""
+def make_window(qtbot, tmp_path, analysed_library):
+    """Open a window on a library as the app does; wait for the analysis.
+
+    Without ``db``, the library is a copy of ``analysed_library`` (the
+    sample already analysed); with ``db``, a new library is seeded and its
+    article analysed by the window's worker, end to end."""
     from desktop.store.database import close_library
     from desktop.ui.app import open_initial, prepare_window
 
     windows = []
 
     def make(db: Path | None = None, files: list[Path] | None = None, wait: bool = True):
-        window = prepare_window(db or tmp_path / "library.sqlite3", None)
+        if db is None:
+            db = tmp_path / "library.sqlite3"
+            if not db.exists():
+                copy_library(analysed_library, db)
+        window = prepare_window(db, None)
         qtbot.addWidget(window)
-        window.show()
+        with qtbot.waitExposed(window):
+            window.show()
         windows.append(window)
         if wait:
             with qtbot.waitSignal(window.analysisShown, timeout=ANALYSIS_TIMEOUT):

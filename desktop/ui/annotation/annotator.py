@@ -60,6 +60,8 @@ class Annotator(QObject):
         annotations_dock.model.noteEdited.connect(self.set_note)
         annotations_dock.tagsRequested.connect(self.ask_tags)
         annotations_dock.deleteRequested.connect(self.delete_highlight)
+        if session.tags:  # built after the codebook was read: show it now
+            self.refresh_tags()
 
     @property
     def article_id(self) -> int:

@@ -225,11 +225,16 @@ class LibraryController(QObject):
             if changes.article_id is not None:
                 self.dock.mark_current(changes.article_id)
             return
-        if changes.tags:  # a tag renamed or deleted shows in many rows
+        if changes.tag_ids:  # a tag edited: renamed or deleted, it shows in many rows
             self._tags_edited = True
-        elif changes.article_id is not None:
+            self._edit_timer.start()
+        elif changes.article_id is None:
+            return
+        elif changes.analysis and not (changes.annotations or changes.spans):
+            self.update_rows([changes.article_id])  # an analysis shown: its counts
+        else:
             self._edited_ids.add(changes.article_id)
-        self._edit_timer.start()
+            self._edit_timer.start()
 
     def _show_edits(self) -> None:
         """The rows of the articles edited since the last time, each once."""
