@@ -61,7 +61,7 @@ def check_open(session: Session, article_id: int, highlights: int | None = None)
     assert window.session.analysis is not None
     hl = window.reader.highlighter
     shown_entities = [s for s in hl.layer("entities")]
-    expected = [e for e in window.session.analysis.entities if e.label not in window.hidden_labels]
+    expected = [e for e in window.session.analysis.entities if e.label not in window.article_layers.hidden_labels]
     assert len(shown_entities) == len(expected), (len(shown_entities), len(expected))
     assert len(hl.layer("quotes")) == len(window.session.analysis.quotes)
     if highlights is not None:
