@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.core import labels
 from desktop.core.errors import BylineError
 from desktop.nlp.pipeline import default_pipeline_name, installed_pipelines
 from desktop.services.importing import import_files
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
             "show_annotations": lambda: focus_dock(self.annotations_dock),
             "show_reader": lambda: self.reader.setFocus(),
             "shortcuts": self.shortcuts,
+            "actor_entities": lambda: self.article_layers.show_only(labels.ACTOR_LABELS),
+            "all_entities": lambda: self.article_layers.show_only(None),
             "next_mention": lambda: actors.step(1),
             "previous_mention": lambda: actors.step(-1),
             "library_actors": actors.library_view,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from desktop.core import labels
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
 from desktop.ui.reader import layers
@@ -49,3 +50,10 @@ class ArticleLayers(QObject):
         if self.session.analysis is not None:
             entities = layers.entity_layer(self.session.analysis, self.hidden_labels, self.reader.theme)
             self.reader.set_layer("entities", entities)
+
+    def show_only(self, shown: frozenset[str] | None) -> None:
+        """Reading mode: draw only the ``shown`` labels (None: every label)."""
+        self.hidden_labels.clear()
+        if shown is not None:
+            self.hidden_labels |= labels.hidden_except(shown)
+        self.paint()

@@ -9,6 +9,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -91,6 +93,7 @@ class ReaderView(QTextEdit):
     shortcutKey = Signal(str)  # a tag shortcut key pressed
     zoomChanged = Signal(int)  # percent
     themeChanged = Signal(str)  # light or dark: every layer is coloured again
+    userSelected = Signal()  # the user selected text (not the app choosing a quote, a match, ...)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -345,6 +348,23 @@ class ReaderView(QTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+        shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        selecting = shifted or event.matches(QKeySequence.StandardKey.SelectAll)
+        if selecting and self.textCursor().hasSelection():
+            self.userSelected.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            self.userSelected.emit()
+
+    def selection_rect(self) -> QRect:
+        """The selected text's bounding rectangle, in viewport coordinates."""
+        cursor = self.textCursor()
+        first, last = QTextCursor(cursor), QTextCursor(cursor)
+        first.setPosition(cursor.selectionStart())
+        last.setPosition(cursor.selectionEnd())
+        return self.cursorRect(first).united(self.cursorRect(last))
 
     # hover ---------------------------------------------------------------
     def viewportEvent(self, event: QEvent) -> bool:

@@ -1,0 +1,127 @@
+"""What got in a new user's way while reading and annotating (issue 20)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCursor
+
+from desktop.core import labels
+from desktop.core.colours import themed
+from desktop.store.tags import list_tags
+
+
+def select(window, start: int, end: int) -> None:
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.doc_position(start))
+    cursor.setPosition(window.reader.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+
+
+def background_at(window, offset: int) -> str:
+    """The background the layout really paints at an article offset."""
+    merged = None
+    for fmt in window.reader.formats_at(offset):
+        if fmt.background().style() != Qt.BrushStyle.NoBrush:
+            merged = fmt.background().color().name()
+    return merged or ""
+
+
+def first_entity(window, label: str):
+    return next(e for e in window.session.analysis.entities if e.label == label)
+
+
+def test_a_highlight_on_an_entity_shows_the_tag_colour_not_the_entity(make_window, qtbot):
+    window = make_window()
+    person = first_entity(window, "PERSON")
+    entity_fill = themed(labels.colour("PERSON"), window.reader.theme)
+    assert background_at(window, person.start) == entity_fill
+    select(window, person.start, person.end)
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)  # Claim
+    claim = QColor(next(t.color for t in list_tags() if t.name == "Claim")).name()
+    assert background_at(window, person.start) == themed(claim, window.reader.theme)
+
+
+def test_reading_mode_shows_only_the_actors_labels_at_first(make_window):
+    window = make_window()
+    legend = window.legend.boxes
+    assert legend["PERSON"].isChecked() and legend["GPE"].isChecked()
+    date = first_entity(window, "DATE")
+    assert not legend["DATE"].isChecked()
+    assert background_at(window, date.start) == ""
+    window.actions["all_entities"].trigger()
+    assert window.legend.boxes["DATE"].isChecked()
+    assert background_at(window, date.start) == themed(labels.colour("DATE"), window.reader.theme)
+    window.actions["actor_entities"].trigger()
+    assert background_at(window, date.start) == ""
+    assert window.legend.boxes["ORG"].isChecked()
+
+
+def test_tags_panel_counts_follow_tagging_and_deleting(make_window, qtbot):
+    window = make_window()
+    text = window.session.article.text
+    start = text.index("upped the ante")
+    assert window.tags_dock.usage("Claim") == 0
+    select(window, start, start + len("upped the ante"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)
+    assert window.tags_dock.usage("Claim") == 1
+    (highlight,) = window.session.annotations
+    window.annotator.delete_highlight(highlight.id)
+    assert window.tags_dock.usage("Claim") == 0
+    window.actions["undo"].trigger()
+    assert window.tags_dock.usage("Claim") == 1
+
+
+
+def double_click_word(window, qtbot, word: str) -> int:
+    start = window.session.article.text.index(word)
+    rect = window.reader.offset_rect(start + 1)
+    viewport = window.reader.viewport()
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # as a real double-click ends
+    return start
+
+
+def test_tag_bar_comes_for_the_users_selection_only_and_never_covers_it(make_window, qtbot):
+    window = make_window()
+    bar = window.tag_bar
+    double_click_word(window, qtbot, "Macron")
+    assert window.reader.textCursor().selectedText() == "Macron"
+    assert bar.isVisible()
+    assert not bar.geometry().intersects(window.reader.selection_rect())
+    assert window.reader.viewport().rect().contains(bar.geometry())
+    window.quote_tools.show_quote(0)  # the app selects a quote's text
+    assert window.reader.textCursor().hasSelection()
+    assert not bar.isVisible()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.isVisible()  # a keyboard selection is the user's too
+
+
+def test_tag_bar_closes_with_escape_scroll_and_resize(make_window, qtbot):
+    window = make_window()
+    bar = window.tag_bar
+    double_click_word(window, qtbot, "Macron")
+    assert bar.isVisible()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    double_click_word(window, qtbot, "Macron")
+    window.reader.verticalScrollBar().setValue(window.reader.verticalScrollBar().value() + 40)
+    assert not bar.isVisible()
+    double_click_word(window, qtbot, "Macron")
+    assert bar.isVisible()
+    window.resize(window.width() - 120, window.height())
+    qtbot.waitUntil(lambda: not bar.isVisible())
+
+
+def test_tag_bar_stays_whole_in_a_narrow_reader(make_window, qtbot):
+    window = make_window()
+    window.resize(900, 700)
+    window.quotes_dock.hide()
+    window.actors_dock.hide()
+    window.annotations_dock.hide()
+    qtbot.wait(50)
+    double_click_word(window, qtbot, "Macron")
+    bar = window.tag_bar
+    assert bar.isVisible()
+    assert window.reader.viewport().rect().contains(bar.geometry())
+    for button in bar.buttons.values():
+        assert bar.rect().contains(button.geometry())
