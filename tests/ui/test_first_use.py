@@ -125,3 +125,26 @@ def test_tag_bar_stays_whole_in_a_narrow_reader(make_window, qtbot):
     assert window.reader.viewport().rect().contains(bar.geometry())
     for button in bar.buttons.values():
         assert bar.rect().contains(button.geometry())
+
+
+def dock_widths(window) -> tuple[int, int]:
+    return window.library_dock.width(), window.quotes_dock.width()
+
+
+def test_find_bar_has_a_usable_box_and_leaves_the_docks_alone(make_window, qtbot):
+    window = make_window()
+    window.resize(1100, 800)
+    qtbot.wait(50)
+    before = dock_widths(window)
+    window.actions["find"].trigger()
+    qtbot.waitUntil(window.find_bar.isVisible)
+    qtbot.wait(50)
+    assert dock_widths(window) == before
+    line = window.find_bar.line
+    assert line.width() >= line.fontMetrics().horizontalAdvance("Vladimir Putin") + 20
+    qtbot.keyClicks(line, "Putin")
+    assert window.find_bar.count.text().endswith(f"of {window.session.article.text.count('Putin')}")
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    qtbot.wait(50)
+    assert not window.find_bar.isVisible()
+    assert dock_widths(window) == before
