@@ -11,6 +11,7 @@ from desktop.ui.corrections.corrector import Corrector
 from desktop.ui.quotes.quotes_dock import TYPE_NAMES
 from desktop.ui.reader.legend import swatch
 from desktop.ui.reader.view import ReaderView
+from desktop.ui.widgets.forms import literal
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "DATE")
 
@@ -32,7 +33,7 @@ def build_menu(parent: QWidget, annotator: Annotator, corrector: Corrector, offs
         tag_menu = menu.addMenu("&Tag selection")
         for tag in annotator.tags:
             key = f"\t{tag.shortcut}" if tag.shortcut else ""
-            action = tag_menu.addAction(swatch(tag.color), f"{tag.name}{key}")
+            action = tag_menu.addAction(swatch(tag.color), f"{literal(tag.name)}{key}")
             action.triggered.connect(lambda _=False, name=tag.name: annotator.tag_selection(name))
         entity_menu = menu.addMenu("Mark as &entity")
         for label in ENTITY_LABELS:
@@ -74,10 +75,10 @@ def _entity_items(annotator: Annotator, corrector: Corrector, menu: QMenu, offse
             action.triggered.connect(lambda _=False, lab=label: corrector.change_label(entity, lab))
     menu.addAction("&Remove entity").triggered.connect(lambda: corrector.remove_entity(entity))
     everywhere = menu.addMenu("Apply &everywhere")
-    everywhere.addAction(f"'{text}' is always {entity.label}").triggered.connect(
+    everywhere.addAction(f"'{literal(text)}' is always {entity.label}").triggered.connect(
         lambda: corrector.apply_everywhere(text, entity.label)
     )
-    everywhere.addAction(f"'{text}' is never an entity").triggered.connect(
+    everywhere.addAction(f"'{literal(text)}' is never an entity").triggered.connect(
         lambda: corrector.apply_everywhere(text, NO_ENTITY)
     )
     selection = annotator.selection()

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QLabel
 
 from desktop.core import labels
 from desktop.core.colours import themed
@@ -148,3 +149,33 @@ def test_find_bar_has_a_usable_box_and_leaves_the_docks_alone(make_window, qtbot
     qtbot.wait(50)
     assert not window.find_bar.isVisible()
     assert dock_widths(window) == before
+
+
+def stray_ampersands(widget) -> list[str]:
+    """Labels whose "&" Qt would show as it is: a mnemonic without a buddy."""
+    return [
+        label.text() for label in widget.findChildren(QLabel)
+        if not QKeySequence.mnemonic(label.text()).isEmpty() and label.buddy() is None
+    ]
+
+
+def test_preferences_labels_have_no_stray_ampersands(make_window):
+    window = make_window()
+    dialog = window.preferences_dialog()
+    assert stray_ampersands(dialog) == []
+    assert len([lab for lab in dialog.findChildren(QLabel) if lab.buddy() is not None]) >= 6
+
+
+def test_ampersands_in_names_show_as_written(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.core.model import Tag
+    from desktop.ui.annotation.tag_bar import TagBar
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    bar = TagBar(holder)
+    bar.set_tags([Tag(name="R&D", color="#80deea", shortcut="1")])
+    text = bar.buttons["R&D"].text()
+    assert QKeySequence.mnemonic(text).isEmpty()  # no letter taken for a shortcut
+    assert text.replace("&&", "&") == "1 R&D"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QHBoxLayout, QToolBut
 
 from desktop.core.model import Tag
 from desktop.ui.reader.legend import swatch
+from desktop.ui.widgets.forms import literal
 
 MAX_BUTTONS = 9
 GAP = 4  # pixels between the bar and the selected text, and the reader's edges
@@ -64,7 +65,7 @@ class TagBar(QFrame):
         for tag in [t for t in tags if t.shortcut][:MAX_BUTTONS] or tags[:MAX_BUTTONS]:
             button = QToolButton(self)
             button.setIcon(swatch(tag.color, 10))
-            button.setText(f"{tag.shortcut} {tag.name}" if tag.shortcut else tag.name)
+            button.setText(f"{tag.shortcut} {literal(tag.name)}" if tag.shortcut else literal(tag.name))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
             button.setToolTip(f"Tag the selection '{tag.name}'" + (f" (key {tag.shortcut})" if tag.shortcut else ""))
@@ -78,11 +79,11 @@ class TagBar(QFrame):
         """Names beside the colours when they fit in ``width``, else the keys."""
         for name, button in self.buttons.items():
             key = self._names[name]
-            button.setText(name if key == name else f"{key} {name}")
+            button.setText(literal(name) if key == name else f"{key} {literal(name)}")
         self.adjustSize()
         if self.sizeHint().width() > width:
             for name, button in self.buttons.items():
-                button.setText(self._names[name])
+                button.setText(literal(self._names[name]))
             self.adjustSize()
 
     def show_by(self, selection: QRect) -> None:
