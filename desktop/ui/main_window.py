@@ -17,6 +17,7 @@ from desktop.core.errors import BylineError
 from desktop.nlp.pipeline import default_pipeline_name, installed_pipelines
 from desktop.services.importing import import_files
 from desktop.store.analyses import load_analysis
+from desktop.store.articles import get_article_titles
 from desktop.store.check import check_library
 from desktop.store.database import library_path
 from desktop.ui.actions import build_actions
@@ -256,7 +257,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Open or select an article to export.", 4000)
             return None
         folder = Path(self.settings.export_folder() or Path.home())
-        dialog = ExportDialog(ids, parent=self, folder=folder)
+        titles = get_article_titles(ids[:1]) if len(ids) == 1 else []
+        dialog = ExportDialog(ids, parent=self, folder=folder, title=titles[0][1] if titles else "")
         dialog.open()
         return dialog
 

@@ -179,3 +179,42 @@ def test_ampersands_in_names_show_as_written(qtbot):
     text = bar.buttons["R&D"].text()
     assert QKeySequence.mnemonic(text).isEmpty()  # no letter taken for a shortcut
     assert text.replace("&&", "&") == "1 R&D"
+
+
+def test_export_dialog_names_the_file_after_the_article_and_forgets_old_messages(make_window, qtbot, tmp_path):
+    window = make_window()
+    window.settings.set_export_folder(str(tmp_path))
+    dialog = window.export_articles([window.session.article_id])
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    path = dialog.destination()
+    assert path.parent == tmp_path
+    assert path.name == "emerging-from-a-five-hour-meeting-with.html"  # the title, cut at a word
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.export_button.click()
+    assert dialog.status.text().startswith("Exported 1 article to")
+    dialog.format.setCurrentIndex(dialog.format.findData("qdpx"))
+    assert dialog.status.text() == "1 article to export."
+    qtbot.wait(50)
+    description = dialog.description.geometry()
+    save_to = dialog.path.geometry().translated(dialog.path.parentWidget().pos() - dialog.description.parentWidget().pos())
+    assert description.bottom() < save_to.top()
+    assert dialog.description.heightForWidth(dialog.description.width()) <= description.height()
+
+
+def test_qdpx_note_names_end_at_a_word(tmp_path):
+    import re
+    import zipfile
+
+    from desktop.core.model import Annotation, Article, ArticleBundle
+    from desktop.core.text import sha256
+    from desktop.formats.exporters import export
+
+    text = "Macron, who has long pushed for a European foreign policy, spoke to Putin."
+    bundle = ArticleBundle(Article(text, "T", sha256=sha256(text), id=1),
+                           annotations=[Annotation(0, len(text), ["Claim"], note="Check this", id=1)])
+    export([bundle], "qdpx", tmp_path / "project.qdpx")
+    with zipfile.ZipFile(tmp_path / "project.qdpx") as archive:
+        project = archive.read("project.qde").decode()
+    (name,) = re.findall(r'<Note [^>]*name="([^"]+)"', project)
+    assert name == "Note on “Macron, who has long pushed for a…”"
