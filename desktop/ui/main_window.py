@@ -44,7 +44,7 @@ from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.legend import LegendBar
 from desktop.ui.reader.reading_tools import ReadingTools, focus_dock
 from desktop.ui.reader.view import ReaderView
-from desktop.ui.reader_menu import install_context_menu
+from desktop.ui.reader_menu import install_context_menu, install_quotes_menu
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.status import status_text
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.undo.refused.connect(lambda message: QMessageBox.warning(self, "Cannot do that", message))
         self.find_bar.tagAllRequested.connect(self.annotator.tag_all)
         install_context_menu(self.reader, self.annotator, self.corrector)
+        install_quotes_menu(self.quotes_dock, self.corrector)
         self.actor_tools.articleChosen.connect(self.open_article)
         self.reading.articleChosen.connect(self.open_article)
         self.library_dock.articleChosen.connect(self.open_article)

@@ -197,7 +197,7 @@ def test_export_dialog_names_the_file_after_the_article_and_forgets_old_messages
     assert dialog.status.text() == "1 article to export."
     qtbot.wait(50)
     description = dialog.description.geometry()
-    save_to = dialog.path.geometry().translated(dialog.path.parentWidget().pos() - dialog.description.parentWidget().pos())
+    save_to = dialog.path.geometry()  # both in the dialog
     assert description.bottom() < save_to.top()
     assert dialog.description.heightForWidth(dialog.description.width()) <= description.height()
 
@@ -218,3 +218,44 @@ def test_qdpx_note_names_end_at_a_word(tmp_path):
         project = archive.read("project.qde").decode()
     (name,) = re.findall(r'<Note [^>]*name="([^"]+)"', project)
     assert name == "Note on “Macron, who has long pushed for a…”"
+
+
+def test_quotes_panel_has_a_menu_to_change_or_delete_a_quote(make_window, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    window = make_window()
+    dock = window.quotes_dock
+    dock.show()
+    count = len(window.session.analysis.quotes)
+    first = dock.model.quotes[dock.proxy.mapToSource(dock.proxy.index(0, 0)).row()]
+    pos = dock.view.visualRect(dock.proxy.index(0, 1)).center()
+    dock.view.customContextMenuRequested.emit(pos)
+    (menu,) = [m for m in dock.findChildren(QMenu, "quote_menu") if m.isVisible()]
+    texts = [a.text() for a in menu.actions()]
+    assert "Change &speaker…" in texts and "Change t&ype" in texts
+    next(a for a in menu.actions() if a.text() == "Delete &quote").trigger()
+    assert len(window.session.analysis.quotes) == count - 1
+    assert (first.start, first.end) not in {(q.start, q.end) for q in window.session.analysis.quotes}
+    window.actions["undo"].trigger()
+    assert len(window.session.analysis.quotes) == count
+
+
+def test_panel_searches_start_empty_for_the_next_article(make_window, qtbot):
+    window = make_window()
+    actors = window.actors_dock
+    qtbot.keyClicks(actors.search, "zzz")
+    assert actors.count_label.text().startswith("0 of ")
+    with qtbot.waitSignal(window.analysisShown, timeout=20_000):
+        window.open_article(window.session.article_id)
+    assert actors.search.text() == ""
+    assert not actors.count_label.text().startswith("0 of ")
+
+
+def test_counts_say_one_highlight_not_one_highlights(make_window, qtbot):
+    window = make_window()
+    text = window.session.article.text
+    start = text.index("upped the ante")
+    select(window, start, start + len("upped the ante"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)
+    status = window.status_label.text()
+    assert "1 highlight ·" in status and "1 highlights" not in status

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.text import plural
 from desktop.formats.actors_csv import render_library_actors
 from desktop.services.view import ensure_actor_summaries
 from desktop.store.actors import LibraryActor, articles_of_actor, library_actors
@@ -139,7 +140,7 @@ class LibraryActorsDialog(QDialog):
         ensure_actor_summaries(analysed_ids())
         rows = library_actors()
         self.model.reset_rows(rows)
-        self.summary.setText(f"{len(rows)} actors")
+        self.summary.setText(plural(len(rows), "actor"))
         self._draw_charts(rows)
 
     def _draw_charts(self, rows: list[LibraryActor]) -> None:

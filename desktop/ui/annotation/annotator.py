@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QStatusBar
 
 from desktop.core import regions
 from desktop.core.model import Annotation, Tag
-from desktop.core.text import snap_to_words
+from desktop.core.text import plural, snap_to_words
 from desktop.store.annotations import get_annotation
 from desktop.store.tags import get_tag, tag_usage
 from desktop.ui.annotation.annotations_dock import AnnotationsDock
@@ -80,6 +80,7 @@ class Annotator(QObject):
     def _changed(self, changes: Changes) -> None:
         if changes.opened:
             self.tag_bar.hide()
+            self.annotations_dock.clear_filters()
         if changes.tags:
             self.refresh_tags()
         elif changes.annotations:
@@ -188,7 +189,8 @@ class Annotator(QObject):
             else:
                 parts.append(commands.AddHighlight(self.article_id, Annotation(start, end, [tag_name], author=author)))
         if parts:
-            self.undo.push(commands.CompoundEdit(self.article_id, f"Tag {len(matches)} matches '{tag_name}'", parts))
+            what = plural(len(matches), "match", "matches")
+            self.undo.push(commands.CompoundEdit(self.article_id, f"Tag {what} '{tag_name}'", parts))
 
     def tag_by_key(self, key: str) -> None:
         tag = next((t for t in self.tags if t.shortcut == key), None)
