@@ -259,3 +259,35 @@ def test_counts_say_one_highlight_not_one_highlights(make_window, qtbot):
     qtbot.keyClick(window.reader, Qt.Key.Key_1)
     status = window.status_label.text()
     assert "1 highlight ·" in status and "1 highlights" not in status
+
+
+def test_charts_follow_the_dark_theme(make_window, qtbot):
+    from desktop.core.colours import DARK, LIGHT
+
+    window = make_window()
+    window.settings.set_theme(DARK)
+    window.reading.apply_settings()
+    try:
+        dialog = window.actor_tools.library_view()
+        qtbot.addWidget(dialog)
+        for view in (dialog.quoted_chart, dialog.type_chart):
+            chart = view.chart()
+            assert chart.backgroundBrush().color().lightness() < 80
+            assert chart.titleBrush().color().lightness() > 170
+    finally:
+        window.settings.set_theme(LIGHT)
+        window.reading.apply_settings()
+
+
+def test_blank_lines_between_paragraphs_leave_no_big_gap(make_window):
+    from desktop.core.model import Article
+
+    window = make_window()
+    reader = window.reader
+    spaced = Article("First paragraph.\n\nSecond paragraph.\n\nThird.", "Spaced", id=999)
+    tight = Article("First paragraph.\nSecond paragraph.\nThird.", "Tight", id=998)
+    reader.set_article(spaced)
+    gap_spaced = reader.offset_rect(spaced.text.index("Third")).top() - reader.offset_rect(0).top()
+    reader.set_article(tight)
+    gap_tight = reader.offset_rect(tight.text.index("Third")).top() - reader.offset_rect(0).top()
+    assert gap_spaced <= gap_tight + 6

@@ -160,6 +160,7 @@ class ReaderView(QTextEdit):
         paragraph.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.insertBlock(paragraph, QTextCharFormat())
         cursor.insertText(article.text)
+        self._flatten_blank_lines(doc, article.text, len(header))
         cursor.endEditBlock()
         self._body_block = len(header)
         self._body_start = doc.findBlockByNumber(self._body_block).position()
@@ -167,6 +168,22 @@ class ReaderView(QTextEdit):
         self.highlighter.set_text(article.text, first_block=self._body_block, u16=self._u16)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._report_view()
+
+    @staticmethod
+    def _flatten_blank_lines(doc: QTextDocument, text: str, first_block: int) -> None:
+        """A blank line between paragraphs (as texts from CSV files and the
+        web have) takes no room: the paragraph spacing is the gap already,
+        so two would read as a break in the article."""
+        blank = QTextBlockFormat()
+        blank.setLineHeight(2, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        blank.setBottomMargin(0)
+        cursor = QTextCursor(doc)
+        paragraph, at = 0, -1
+        while (at := text.find("\n", at + 1)) != -1:
+            paragraph += 1
+            if text.startswith("\n", at + 1) or at + 1 == len(text):
+                cursor.setPosition(doc.findBlockByNumber(first_block + paragraph).position())
+                cursor.setBlockFormat(blank)
 
     def _report_view(self, _value: int = 0) -> None:
         """Tell the highlighter which paragraphs are in view: it formats
