@@ -9,15 +9,24 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import __version__
 from desktop.core import labels
 from desktop.core.errors import BylineError
 from desktop.nlp.pipeline import default_pipeline_name, installed_pipelines
+from desktop.paths import seed_files
 from desktop.services.importing import import_files
 from desktop.store.analyses import load_analysis
-from desktop.store.articles import get_article_titles
+from desktop.store.articles import count_articles, get_article_titles
 from desktop.store.check import check_library
 from desktop.store.database import library_path
 from desktop.ui.actions import build_actions
@@ -36,6 +45,7 @@ from desktop.ui.library.check_dialog import CheckDialog
 from desktop.ui.library.controller import LibraryController
 from desktop.ui.library.export_dialog import ExportDialog
 from desktop.ui.library.library_dock import LibraryDock
+from desktop.ui.library.welcome import WelcomePage
 from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.quotes.quote_tools import QuoteTools
 from desktop.ui.quotes.quotes_dock import QuotesDock
@@ -138,6 +148,8 @@ class MainWindow(QMainWindow):
         self.actor_tools.articleChosen.connect(self.open_article)
         self.reading.articleChosen.connect(self.open_article)
         self.library_dock.articleChosen.connect(self.open_article)
+        self.welcome.sampleRequested.connect(lambda: self.import_and_open(seed_files()))
+        self.welcome.importRequested.connect(self.actions["open"].trigger)
         self.library_dock.exportRequested.connect(self.export_articles)
         self.library.openRequested.connect(self.open_article)
         self.library.backgroundDone.connect(lambda: self.progress.setVisible(self.runner.busy()))
@@ -159,6 +171,7 @@ class MainWindow(QMainWindow):
         article = self.session.article
         if changes.opened:
             self.setWindowTitle(f"{article.title} — Byline" if article else "Byline")
+            self.show_welcome(article is None and count_articles() == 0)
         if changes.article_id is None or changes.article_id != self.session.article_id:
             return
         if (changes.annotations or changes.tags) and not changes.opened:
@@ -180,7 +193,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.legend)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.reader, 1)
-        self.setCentralWidget(centre)
+        self.welcome = WelcomePage(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(centre)
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
 
     def _build_docks(self) -> None:
         self.library_dock = LibraryDock(self)
@@ -220,12 +237,19 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state(self.saveState())
         self.settings.set_hidden_labels(self.article_layers.hidden_labels)
         self.settings.sync()
-        self.runner.wait(30000)
+        # Quitting does not wait for queued analyses (they run again next
+        # time); the app leaves without waiting for the one running (see
+        # app.run_gui).
+        self.runner.drop_queued()
         super().closeEvent(event)
 
     # the pipeline and articles ---------------------------------------------
     def start_model_loading(self) -> None:
         self.analyser.start_model_loading()
+
+    def show_welcome(self, shown: bool) -> None:
+        """The welcome page in place of the reader (while the library is empty)."""
+        self.pages.setCurrentWidget(self.welcome if shown else self.pages.widget(0))
 
     def refresh_library(self) -> None:
         self.library.refresh()

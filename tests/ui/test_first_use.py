@@ -291,3 +291,30 @@ def test_blank_lines_between_paragraphs_leave_no_big_gap(make_window):
     reader.set_article(tight)
     gap_tight = reader.offset_rect(tight.text.index("Third")).top() - reader.offset_rect(0).top()
     assert gap_spaced <= gap_tight + 6
+
+
+def test_a_new_library_welcomes_instead_of_importing_the_sample(make_window, qtbot, tmp_path):
+    from desktop.store.articles import count_articles
+
+    window = make_window(tmp_path / "new.sqlite3", files=[], wait=False)
+    assert count_articles() == 0
+    assert window.pages.currentWidget() is window.welcome and window.welcome.isVisible()
+    with qtbot.waitSignal(window.analysisShown, timeout=120_000):
+        qtbot.mouseClick(window.welcome.buttons["sample"], Qt.MouseButton.LeftButton)
+    assert count_articles() == 1
+    assert window.session.article.title.startswith("Emerging from a five-hour meeting")
+    assert window.reader.isVisible() and not window.welcome.isVisible()
+
+
+def test_quit_does_not_wait_for_background_work(make_window, qtbot):
+    import time
+
+    window = make_window()
+    finished, ran = [], []
+    window.runner.submit(lambda: time.sleep(1.5) or finished.append(1), lambda _r: None, lambda _m: None)
+    window.runner.submit(lambda: ran.append(1), lambda _r: None, lambda _m: None)  # queued behind it
+    qtbot.waitUntil(lambda: any(t.started for t in window.runner._running))
+    window.close()
+    assert finished == []  # the window closed without waiting for the running task
+    window.runner.wait(10_000)
+    assert finished == [1] and ran == []  # the queued one was dropped, not run
