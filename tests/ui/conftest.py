@@ -53,8 +53,8 @@ def make_window(qtbot, tmp_path, analysed_library):
     Without ``db``, the library is a copy of ``analysed_library`` (the
     sample already analysed); with a new ``db``, the sample is opened in it
     (imported, then analysed by the window's worker, end to end)."""
-    from desktop.store.database import close_library
     from desktop.paths import seed_files
+    from desktop.store.database import close_library
     from desktop.ui.app import open_initial, prepare_window
 
     windows = []

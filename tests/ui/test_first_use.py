@@ -318,3 +318,93 @@ def test_quit_does_not_wait_for_background_work(make_window, qtbot):
     assert finished == []  # the window closed without waiting for the running task
     window.runner.wait(10_000)
     assert finished == [1] and ran == []  # the queued one was dropped, not run
+
+
+def test_toolbar_holds_the_common_actions(make_window):
+    window = make_window()
+    shown = [a.iconText() for a in window.toolbar.actions() if not a.isSeparator()]
+    assert {"Open", "Export", "Print", "Undo", "Redo", "Find", "New"} <= set(shown)
+    assert window.toolbar.isVisible()
+    window.toolbar.widgetForAction(window.actions["find"]).click()
+    assert window.find_bar.isVisible()
+
+
+def test_print_sends_the_article_with_its_highlights(make_window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    window = make_window()
+    text = window.session.article.text
+    start = text.index("upped the ante")
+    select(window, start, start + len("upped the ante"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)
+    pdf = tmp_path / "printed.pdf"
+
+    def accept(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(pdf))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    printed = []
+    import desktop.ui.library.printing as printing
+
+    real = printing.printable
+    monkeypatch.setattr(printing, "printable", lambda i: printed.append(real(i)) or printed[-1])
+    window.actions["print"].trigger()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    (document,) = printed
+    assert window.session.article.title in document.toPlainText()
+    assert "upped the ante" in document.toHtml() and "#ffd54f" in document.toHtml().lower()
+
+
+def test_new_article_from_pasted_text(make_window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.store.articles import count_articles
+    from desktop.ui.library.details_dialog import ArticleDetailsDialog
+
+    window = make_window()
+    before = count_articles()
+    QGuiApplication.clipboard().setText("Olaf Scholz met Emmanuel Macron in Berlin on Monday.\nThey spoke for an hour.")
+    window.actions["new_article"].trigger()
+    (dialog,) = [d for d in window.findChildren(ArticleDetailsDialog) if d.isVisible()]
+    assert dialog.text.toPlainText().startswith("Olaf Scholz met")
+    dialog.fields["source"].setText("Wire")
+    with qtbot.waitSignal(window.analysisShown, timeout=120_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert count_articles() == before + 1
+    assert window.session.article.title == "Olaf Scholz met Emmanuel Macron in Berlin on Monday"
+    assert window.session.article.source == "Wire"
+
+
+def test_article_details_edited_from_the_library_with_undo(make_window, qtbot):
+    from desktop.store.articles import get_article
+    from desktop.ui.library.details_dialog import ArticleDetailsDialog
+
+    window = make_window()
+    article_id = window.session.article_id
+    old_title = window.session.article.title
+    window.library_dock.view.selectRow(0)
+    window.library_dock.details_action.trigger()
+    (dialog,) = [d for d in window.findChildren(ArticleDetailsDialog) if d.isVisible()]
+    dialog.fields["title"].setText("Putin and Macron meet in Moscow")
+    dialog.fields["author"].setText("A. Reporter")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert get_article(article_id).title == "Putin and Macron meet in Moscow"
+    assert window.reader.document().firstBlock().text() == "Putin and Macron meet in Moscow"
+    assert "A. Reporter" in window.reader.document().findBlockByNumber(1).text()
+    assert window.windowTitle().startswith("Putin and Macron meet")
+    qtbot.waitUntil(lambda: window.library_dock.model.index(0, 0).data() == "Putin and Macron meet in Moscow")
+    window.actions["undo"].trigger()
+    assert get_article(article_id).title == old_title
+    assert window.reader.document().firstBlock().text() == old_title
+
+
+def test_help_has_a_getting_started_guide(make_window):
+    from desktop.ui.guide import GuideDialog
+
+    window = make_window()
+    window.actions["guide"].trigger()
+    (dialog,) = [d for d in window.findChildren(GuideDialog) if d.isVisible()]
+    assert "First steps" in dialog.browser.toPlainText()
+    assert "Select a passage" in dialog.browser.toPlainText()

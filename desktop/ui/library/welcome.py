@@ -24,7 +24,8 @@ class WelcomePage(QWidget):
         self.setObjectName("welcome")
         self.setAccessibleName("Welcome")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setContentsMargins(24, 24, 24, 24)
+        self.setMinimumSize(1, 1)  # never what keeps the window from narrowing
         layout.addStretch(1)
         text = QLabel(WELCOME, self)
         text.setWordWrap(True)
@@ -37,7 +38,6 @@ class WelcomePage(QWidget):
             ("paste", "&New article from pasted text…", self.pasteRequested),
         ):
             button = QPushButton(label, self)
-            button.setMinimumWidth(280)
             button.clicked.connect(signal)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
             self.buttons[key] = button

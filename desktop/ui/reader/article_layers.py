@@ -33,6 +33,8 @@ class ArticleLayers(QObject):
             else:
                 self.reader.set_article(article)
             self.legend.set_labels({}, self.hidden_labels)
+        if changes.details and changes.article_id == self.session.article_id and self.session.article:
+            self.reader.set_header(self.session.article)
         if changes.analysis and changes.article_id == self.session.article_id:
             self.paint()
             self.reader.set_layer("focus", [])

@@ -142,8 +142,7 @@ class ReaderView(QTextEdit):
     def set_article(self, article: Article) -> None:
         self.article = article
         self._u16 = utf16_map(article.text)
-        meta = " · ".join(part for part in (article.date, article.source, article.author) if part)
-        header = [article.title, meta or "No date or source"]
+        header = self._header_lines(article)
         doc = self.document()
         doc.setUndoRedoEnabled(False)
         self.highlighter.clear()
@@ -168,6 +167,26 @@ class ReaderView(QTextEdit):
         self.highlighter.set_text(article.text, first_block=self._body_block, u16=self._u16)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._report_view()
+
+    @staticmethod
+    def _header_lines(article: Article) -> list[str]:
+        meta = " · ".join(part for part in (article.date, article.source, article.author) if part)
+        return [article.title, meta or "No date or source"]
+
+    def set_header(self, article: Article) -> None:
+        """New title and details above the same text (its layers stay)."""
+        self.article = article
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for number, line in enumerate(self._header_lines(article)):
+            block = doc.findBlockByNumber(number)
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(line)
+        cursor.endEditBlock()
+        self._body_start = doc.findBlockByNumber(self._body_block).position()
+        self._style_header(doc)
 
     @staticmethod
     def _flatten_blank_lines(doc: QTextDocument, text: str, first_block: int) -> None:
