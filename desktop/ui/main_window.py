@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core import labels
 from desktop.core.errors import BylineError
-from desktop.core.model import Article
 from desktop.nlp.pipeline import default_pipeline_name, installed_pipelines
 from desktop.paths import seed_files
 from desktop.services.importing import import_files
 from desktop.store.analyses import load_analysis
-from desktop.store.articles import DETAILS, add_article, count_articles, get_article_titles
+from desktop.store.articles import count_articles, get_article_titles
 from desktop.store.check import check_library
 from desktop.store.database import library_path
 from desktop.ui.actions import build_actions, build_toolbar
@@ -40,16 +39,14 @@ from desktop.ui.annotation.tag_bar import TagBar
 from desktop.ui.annotation.tags_dock import TagsDock
 from desktop.ui.corrections.corrector import Corrector
 from desktop.ui.edits.changes import Changes
-from desktop.ui.edits.commands import EditArticleDetails
 from desktop.ui.edits.session import ArticleSession
 from desktop.ui.edits.undo import UndoHub
 from desktop.ui.guide import GuideDialog
+from desktop.ui.library.article_tools import ArticleTools
 from desktop.ui.library.check_dialog import CheckDialog
 from desktop.ui.library.controller import LibraryController
-from desktop.ui.library.details_dialog import ArticleDetailsDialog
 from desktop.ui.library.export_dialog import ExportDialog
 from desktop.ui.library.library_dock import LibraryDock
-from desktop.ui.library.printing import print_article
 from desktop.ui.library.welcome import WelcomePage
 from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.quotes.quote_tools import QuoteTools
@@ -95,6 +92,7 @@ class MainWindow(QMainWindow):
         self.reading = ReadingTools(session, self.reader, self.find_bar, settings, status)
         self.library = LibraryController(session, undo, self.library_dock, self.runner, self.analyser.model_name,
                                          settings, self, status)
+        self.articles = ArticleTools(session, undo, self, status)
         self.actions = build_actions(self, self._slots(), {
             "undo": lambda: undo.group.createUndoAction(self, "&Undo"),
             "redo": lambda: undo.group.createRedoAction(self, "&Redo"),
@@ -143,8 +141,8 @@ class MainWindow(QMainWindow):
             "library_actors": actors.library_view,
             "export": lambda: self.export_articles([self.session.article_id] if self.session.article_id else []),
             "check_library": self.check_library,
-            "new_article": self.new_article,
-            "print": self.print_article,
+            "new_article": lambda: self.articles.new_article(),
+            "print": lambda: self.articles.print_open(),
             "guide": self.show_guide,
         }
 
@@ -159,8 +157,10 @@ class MainWindow(QMainWindow):
         self.library_dock.articleChosen.connect(self.open_article)
         self.welcome.sampleRequested.connect(lambda: self.import_and_open(seed_files()))
         self.welcome.importRequested.connect(self.actions["open"].trigger)
-        self.welcome.pasteRequested.connect(self.new_article)
-        self.library_dock.detailsRequested.connect(self.edit_details)
+        self.welcome.pasteRequested.connect(self.articles.new_article)
+        self.library_dock.detailsRequested.connect(self.articles.edit_details)
+        self.articles.openRequested.connect(self.open_article)
+        self.articles.added.connect(self._open_added)
         self.library_dock.exportRequested.connect(self.export_articles)
         self.library.openRequested.connect(self.open_article)
         self.library.backgroundDone.connect(lambda: self.progress.setVisible(self.runner.busy()))
@@ -298,39 +298,9 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def new_article(self) -> ArticleDetailsDialog:
-        """File > New article from pasted text…"""
-        dialog = ArticleDetailsDialog(None, self)
-        dialog.accepted.connect(lambda: self._add_pasted(dialog.article()))
-        dialog.open()
-        return dialog
-
-    def _add_pasted(self, article: Article) -> None:
-        article_id, created = add_article(article)
-        if not created:
-            self.statusBar().showMessage("That text is in the library already: it is opened.", 6000)
+    def _open_added(self, article_id: int) -> None:
         self.refresh_library()
         self.open_article(article_id)
-
-    def edit_details(self, article_id: int) -> ArticleDetailsDialog:
-        """The library's Edit details…: an undoable edit of the article,
-        which is opened first (each article has its own undo history)."""
-        if article_id != self.session.article_id:
-            self.open_article(article_id)
-        article = self.session.article
-        dialog = ArticleDetailsDialog(article, self)
-        before = {name: getattr(article, name) for name in DETAILS}
-        dialog.accepted.connect(
-            lambda: self.undo.push(EditArticleDetails(article_id, before, dialog.details()))
-        )
-        dialog.open()
-        return dialog
-
-    def print_article(self) -> None:
-        if self.session.article_id is None:
-            self.statusBar().showMessage("Open an article to print it.", 4000)
-        else:
-            print_article(self.session.article_id, self)
 
     def show_guide(self) -> GuideDialog:
         dialog = GuideDialog(self)
