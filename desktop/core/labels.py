@@ -1,5 +1,7 @@
-"""Entity labels: what they mean and how they look.  The colours follow
-displaCy's so users coming from spaCy recognise them."""
+"""Entity labels: what they mean and how they look.  The colours start from
+displaCy's, so users coming from spaCy recognise them, moved apart until
+every label, every default tag and the fallback differ by a CIEDE2000 of
+at least 7 as highlights in both themes (tests/core/test_colours.py)."""
 from __future__ import annotations
 
 DESCRIPTIONS = {
@@ -26,27 +28,36 @@ DESCRIPTIONS = {
 COLOURS = {
     "PERSON": "#aa9cfc",
     "NORP": "#c887fb",
-    "FAC": "#9cc9cc",
-    "ORG": "#7aecec",
-    "GPE": "#feca74",
-    "LOC": "#ff9561",
-    "PRODUCT": "#bfeeb7",
-    "EVENT": "#ffeb80",
-    "WORK_OF_ART": "#f0d0ff",
-    "LAW": "#ff8197",
-    "LANGUAGE": "#ff8197",
-    "DATE": "#bfe1d9",
-    "TIME": "#bfe1d9",
-    "PERCENT": "#e4e7d2",
+    "FAC": "#87b8c5",
+    "ORG": "#8fefe6",
+    "GPE": "#efb68f",
+    "LOC": "#c59987",
+    "PRODUCT": "#d9f5bc",
+    "EVENT": "#efef8f",
+    "WORK_OF_ART": "#fed7f6",
+    "LAW": "#d7757e",
+    "LANGUAGE": "#c58793",
+    "DATE": "#cbe6db",
+    "TIME": "#dbf1fa",
+    "PERCENT": "#f2ece3",
     "MONEY": "#e4e7d2",
-    "QUANTITY": "#e4e7d2",
-    "ORDINAL": "#e4e7d2",
-    "CARDINAL": "#e4e7d2",
+    "QUANTITY": "#d6cda9",
+    "ORDINAL": "#e3e8f2",
+    "CARDINAL": "#cccccc",
 }
-FALLBACK_COLOUR = "#dddddd"
+FALLBACK_COLOUR = "#f2e3eb"
+
+# The labels a reader sees by default: the actors (people, organisations,
+# places and groups), not dates and numbers.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 
 # The order labels appear in the legend: the actors first.
 ORDER = list(COLOURS)
+
+
+def hidden_except(shown: frozenset[str] | set[str]) -> set[str]:
+    """Every known label but ``shown``: the labels to hide to see only those."""
+    return set(COLOURS) - set(shown)
 
 
 def colour(label: str) -> str:

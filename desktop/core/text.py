@@ -69,3 +69,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _wordish(ch: str) -> bool:
     return ch.isalnum() or ch in "_'’-"
+
+
+def plural(count: int, noun: str, many: str = "") -> str:
+    """"1 highlight", "2 highlights" (``many``: an irregular plural)."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"

@@ -30,6 +30,7 @@ from lxml import etree
 from desktop import __version__
 from desktop.core import labels
 from desktop.core.model import ArticleBundle, Tag
+from desktop.core.text import shorten
 from desktop.formats.html_export import safe_colour, speaker_of, tag_tree
 
 DESCRIPTION = "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder"
@@ -238,7 +239,7 @@ def _source(p: _Project, sources: etree._Element, bundle: ArticleBundle) -> dict
         )
         if h.note.strip():
             nid = guid(sid, "note", key)
-            p.notes.append((nid, f"Note on “{text[h.start : h.end][:40]}”", h.note, user, when))
+            p.notes.append((nid, f"Note on “{shorten(text[h.start : h.end], 40)}”", h.note, user, when))
             _el(node, "NoteRef", targetGUID=nid)
     for e in bundle.analysis.entities:
         p.entity_labels.add(e.label)

@@ -61,6 +61,22 @@ def get_article(article_id: int) -> Article:
     )
 
 
+DETAILS = ("title", "date", "source", "author", "url")
+
+
+def update_article_details(article_id: int, details: dict[str, str | None]) -> None:
+    """Change an article's title, date, source, author or URL (its text,
+    and so its spans, stay as they are)."""
+    unknown = set(details) - set(DETAILS)
+    if unknown:
+        raise StoreError(f"an article has no {', '.join(sorted(unknown))}.")
+    if "title" in details and not (details["title"] or "").strip():
+        raise StoreError("an article needs a title.")
+    changed = ArticleRow.update(**details).where(ArticleRow.id == article_id).execute()
+    if not changed:
+        raise StoreError(f"there is no article {article_id} in the library.")
+
+
 def list_articles() -> list[ArticleSummary]:
     query = ArticleRow.select(
         ArticleRow.id, ArticleRow.title, ArticleRow.date, ArticleRow.source, ArticleRow.url

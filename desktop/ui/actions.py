@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 Key = QKeySequence.StandardKey | str
 
@@ -21,8 +22,12 @@ class ActionSpec:
 
 
 SPECS = (
+    ActionSpec("new_article", "&File", "&New article from pasted text…", (QKeySequence.StandardKey.New,),
+               "Make an article of text you copied"),
     ActionSpec("open", "&File", "&Open…", (QKeySequence.StandardKey.Open,), "Import files and open them"),
     ActionSpec("export", "&File", "&Export…", ("Ctrl+E",), "Export this article to JSON, HTML, PDF, CSV, ..."),
+    ActionSpec("print", "&File", "&Print…", (QKeySequence.StandardKey.Print,),
+               "Print this article with its highlights and notes"),
     ActionSpec("preferences", "&File", "&Preferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
                "Pipeline, author, theme, font, line length", True),
     ActionSpec("quit", "&File", "&Quit", (QKeySequence.StandardKey.Quit,), "Close Byline", True),
@@ -42,6 +47,9 @@ SPECS = (
     ActionSpec("zoom_in", "&View", "Zoom &in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"), "Larger text"),
     ActionSpec("zoom_out", "&View", "Zoom &out", (QKeySequence.StandardKey.ZoomOut, "Ctrl+-"), "Smaller text"),
     ActionSpec("zoom_reset", "&View", "&Actual size", ("Ctrl+0",), "Text at 100 %"),
+    ActionSpec("actor_entities", "&View", "Entities: people, &organisations, places, groups", ("Ctrl+Shift+E",),
+               "Reading mode: colour only the actors' entities, not dates and numbers", True),
+    ActionSpec("all_entities", "&View", "Entities: a&ll labels", (), "Colour every entity label"),
     ActionSpec("next_mention", "&View", "Next &mention of the actor", ("Ctrl+]",),
                "Select the next mention of the actor chosen in the Actors panel", True),
     ActionSpec("previous_mention", "&View", "Previous m&ention of the actor", ("Ctrl+[",),
@@ -56,10 +64,39 @@ SPECS = (
     ActionSpec("show_reader", "&View", "&Reader", ("Alt+0",), "Focus the article text"),
     ActionSpec("reanalyse", "&Article", "&Re-analyse", ("Ctrl+Shift+R",),
                "Run the pipeline again on this article; your corrections are kept"),
+    ActionSpec("guide", "&Help", "&Getting started", (), "First steps in Byline"),
     ActionSpec("check_library", "&Help", "&Check library", (), "Check the library file for damage", True),
     ActionSpec("shortcuts", "&Help", "&Keyboard Shortcuts", ("F1",), "Every shortcut of Byline"),
     ActionSpec("about", "&Help", "&About Byline", (), "Versions of Byline, spaCy and the model"),
 )
+
+
+# The toolbar: the actions a reader uses most, with short names (None: a separator).
+TOOLBAR = (
+    ("new_article", "New"), ("open", "Open"), ("export", "Export"), ("print", "Print"), None,
+    ("undo", "Undo"), ("redo", "Redo"), None,
+    ("find", "Find"), ("previous_highlight", "◀ Highlight"), ("next_highlight", "Highlight ▶"), None,
+    ("zoom_out", "A−"), ("zoom_in", "A+"),
+)
+
+
+def build_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToolBar:
+    toolbar = window.addToolBar("Main toolbar")
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for item in TOOLBAR:
+        if item is None:
+            toolbar.addSeparator()
+            continue
+        key, short = item
+        action = actions[key]
+        action.setIconText(short)  # the undo action's text changes; its button's does not
+        toolbar.addAction(action)
+        tip = action.statusTip()
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+    return toolbar
 
 
 def build_actions(

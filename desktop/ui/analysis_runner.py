@@ -8,6 +8,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.model import Analysis
+from desktop.core.text import plural
 from desktop.nlp.pipeline import load_pipeline, model_identity
 from desktop.services.analysis import analyse_and_keep, keep_analysis
 from desktop.services.batch import reanalyse_articles
@@ -78,7 +79,7 @@ class AnalysisRunner(QObject):
     def reanalyse_library(self, report: Callable[[int, int], None]) -> None:
         """Re-analyse every article with the current pipeline, in the background."""
         ids = [row.id for row in list_articles()]
-        self.busy.emit(f"Re-analysing {len(ids)} articles…")
+        self.busy.emit(f"Re-analysing {plural(len(ids), 'article')}…")
         self.runner.submit_with_progress(
             partial(reanalyse_articles, self.model_name, ids),
             report,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,9 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import BylineError
-from desktop.paths import seed_files
-from desktop.services.importing import import_files
-from desktop.store.articles import count_articles, list_articles
+from desktop.store.articles import list_articles
 from desktop.store.backup import daily_backup, restore_library
 from desktop.store.database import LibraryError, default_path, open_library
 from desktop.ui.icons import app_icon
@@ -56,13 +55,21 @@ def run_gui(args: argparse.Namespace) -> int:
     # The window is on screen before any article work starts.
     QTimer.singleShot(0, lambda: open_initial(window, list(args.files)))
     status = app.exec()
-    # Let a worker still loading or analysing finish before Qt objects go.
-    window.runner.wait()
+    if window.runner.busy():
+        # A worker is still loading spaCy or analysing: leave now rather
+        # than wait seconds for it.  Settings are saved, and SQLite keeps the
+        # library whole (an analysis not yet committed is made again next
+        # time); destroying Qt objects under a running thread would not be
+        # safe, so the process ends here.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
     return status
 
 
 def prepare_window(db_path: Path | None, model: str | None, interactive: bool = False) -> MainWindow:
-    """Open the library (seeding it when empty) and make the window.
+    """Open the library and make the window (an empty library shows the
+    welcome page, which offers the sample: nothing is imported unasked).
 
     Raises BylineError when the library cannot be opened; when
     ``interactive``, a damaged library with a backup is offered a restore.
@@ -73,8 +80,6 @@ def prepare_window(db_path: Path | None, model: str | None, interactive: bool = 
     except LibraryError as exc:
         if not (interactive and exc.newest_backup and offer_restore(path, exc)):
             raise
-    if count_articles() == 0:
-        import_files(seed_files())
     window = MainWindow(Settings(), model=model)
     window.refresh_library()
     try:
@@ -114,6 +119,8 @@ def open_initial(window: MainWindow, files: list[Path]) -> None:
         window.open_article(last)  # where the user left off, scroll position included
     elif rows:
         window.open_article(rows[0].id)
+    else:
+        window.show_welcome(True)
 
 
 def arm_screenshot(window: MainWindow, target: Path) -> None:

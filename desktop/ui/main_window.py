@@ -9,16 +9,27 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import __version__
+from desktop.core import labels
 from desktop.core.errors import BylineError
 from desktop.nlp.pipeline import default_pipeline_name, installed_pipelines
+from desktop.paths import seed_files
 from desktop.services.importing import import_files
 from desktop.store.analyses import load_analysis
+from desktop.store.articles import count_articles, get_article_titles
 from desktop.store.check import check_library
 from desktop.store.database import library_path
-from desktop.ui.actions import build_actions
+from desktop.ui.actions import build_actions, build_toolbar
 from desktop.ui.actors.actor_tools import ActorTools
 from desktop.ui.actors.actors_dock import ActorsDock
 from desktop.ui.analysis_runner import AnalysisRunner
@@ -30,10 +41,13 @@ from desktop.ui.corrections.corrector import Corrector
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
 from desktop.ui.edits.undo import UndoHub
+from desktop.ui.guide import GuideDialog
+from desktop.ui.library.article_tools import ArticleTools
 from desktop.ui.library.check_dialog import CheckDialog
 from desktop.ui.library.controller import LibraryController
 from desktop.ui.library.export_dialog import ExportDialog
 from desktop.ui.library.library_dock import LibraryDock
+from desktop.ui.library.welcome import WelcomePage
 from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.quotes.quote_tools import QuoteTools
 from desktop.ui.quotes.quotes_dock import QuotesDock
@@ -42,7 +56,7 @@ from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.legend import LegendBar
 from desktop.ui.reader.reading_tools import ReadingTools, focus_dock
 from desktop.ui.reader.view import ReaderView
-from desktop.ui.reader_menu import install_context_menu
+from desktop.ui.reader_menu import install_context_menu, install_quotes_menu
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.status import status_text
@@ -78,10 +92,12 @@ class MainWindow(QMainWindow):
         self.reading = ReadingTools(session, self.reader, self.find_bar, settings, status)
         self.library = LibraryController(session, undo, self.library_dock, self.runner, self.analyser.model_name,
                                          settings, self, status)
+        self.articles = ArticleTools(session, undo, self, status)
         self.actions = build_actions(self, self._slots(), {
             "undo": lambda: undo.group.createUndoAction(self, "&Undo"),
             "redo": lambda: undo.group.createRedoAction(self, "&Redo"),
         })
+        self.toolbar = build_toolbar(self, self.actions)
         self._wire()
         self.reading.apply_settings()
         session.publish(Changes(tags=True))
@@ -118,11 +134,16 @@ class MainWindow(QMainWindow):
             "show_annotations": lambda: focus_dock(self.annotations_dock),
             "show_reader": lambda: self.reader.setFocus(),
             "shortcuts": self.shortcuts,
+            "actor_entities": lambda: self.article_layers.show_only(labels.ACTOR_LABELS),
+            "all_entities": lambda: self.article_layers.show_only(None),
             "next_mention": lambda: actors.step(1),
             "previous_mention": lambda: actors.step(-1),
             "library_actors": actors.library_view,
             "export": lambda: self.export_articles([self.session.article_id] if self.session.article_id else []),
             "check_library": self.check_library,
+            "new_article": lambda: self.articles.new_article(),
+            "print": lambda: self.articles.print_open(),
+            "guide": self.show_guide,
         }
 
     def _wire(self) -> None:
@@ -130,9 +151,16 @@ class MainWindow(QMainWindow):
         self.undo.refused.connect(lambda message: QMessageBox.warning(self, "Cannot do that", message))
         self.find_bar.tagAllRequested.connect(self.annotator.tag_all)
         install_context_menu(self.reader, self.annotator, self.corrector)
+        install_quotes_menu(self.quotes_dock, self.corrector)
         self.actor_tools.articleChosen.connect(self.open_article)
         self.reading.articleChosen.connect(self.open_article)
         self.library_dock.articleChosen.connect(self.open_article)
+        self.welcome.sampleRequested.connect(lambda: self.import_and_open(seed_files()))
+        self.welcome.importRequested.connect(self.actions["open"].trigger)
+        self.welcome.pasteRequested.connect(self.articles.new_article)
+        self.library_dock.detailsRequested.connect(self.articles.edit_details)
+        self.articles.openRequested.connect(self.open_article)
+        self.articles.added.connect(self._open_added)
         self.library_dock.exportRequested.connect(self.export_articles)
         self.library.openRequested.connect(self.open_article)
         self.library.backgroundDone.connect(lambda: self.progress.setVisible(self.runner.busy()))
@@ -152,8 +180,9 @@ class MainWindow(QMainWindow):
 
     def _changed(self, changes: Changes) -> None:
         article = self.session.article
-        if changes.opened:
+        if changes.opened or changes.details:
             self.setWindowTitle(f"{article.title} — Byline" if article else "Byline")
+            self.show_welcome(article is None and count_articles() == 0)
         if changes.article_id is None or changes.article_id != self.session.article_id:
             return
         if (changes.annotations or changes.tags) and not changes.opened:
@@ -175,7 +204,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.legend)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.reader, 1)
-        self.setCentralWidget(centre)
+        self.welcome = WelcomePage(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(centre)
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
 
     def _build_docks(self) -> None:
         self.library_dock = LibraryDock(self)
@@ -215,12 +248,19 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state(self.saveState())
         self.settings.set_hidden_labels(self.article_layers.hidden_labels)
         self.settings.sync()
-        self.runner.wait(30000)
+        # Quitting does not wait for queued analyses (they run again next
+        # time); the app leaves without waiting for the one running (see
+        # app.run_gui).
+        self.runner.drop_queued()
         super().closeEvent(event)
 
     # the pipeline and articles ---------------------------------------------
     def start_model_loading(self) -> None:
         self.analyser.start_model_loading()
+
+    def show_welcome(self, shown: bool) -> None:
+        """The welcome page in place of the reader (while the library is empty)."""
+        self.pages.setCurrentWidget(self.welcome if shown else self.pages.widget(0))
 
     def refresh_library(self) -> None:
         self.library.refresh()
@@ -253,7 +293,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Open or select an article to export.", 4000)
             return None
         folder = Path(self.settings.export_folder() or Path.home())
-        dialog = ExportDialog(ids, parent=self, folder=folder)
+        titles = get_article_titles(ids[:1]) if len(ids) == 1 else []
+        dialog = ExportDialog(ids, parent=self, folder=folder, title=titles[0][1] if titles else "")
+        dialog.open()
+        return dialog
+
+    def _open_added(self, article_id: int) -> None:
+        self.refresh_library()
+        self.open_article(article_id)
+
+    def show_guide(self) -> GuideDialog:
+        dialog = GuideDialog(self)
         dialog.open()
         return dialog
 

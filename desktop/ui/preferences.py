@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.settings import Settings
 from desktop.ui.theme import CHOICES
+from desktop.ui.widgets.forms import add_row
 
 
 class PreferencesDialog(QDialog):
@@ -46,7 +47,7 @@ class PreferencesDialog(QDialog):
         model_row = QHBoxLayout()
         model_row.addWidget(self.model, 1)
         model_row.addWidget(self.reanalyse)
-        form.addRow("spaCy &pipeline", model_row)
+        add_row(form, "spaCy &pipeline", model_row, self.model)
         form.addRow("", self.progress)
         self.author = QLineEdit(settings.author(), self)
         self.author.setAccessibleName("Author name")
@@ -72,7 +73,7 @@ class PreferencesDialog(QDialog):
         font_row = QHBoxLayout()
         font_row.addWidget(self.font, 1)
         font_row.addWidget(self.size)
-        form.addRow("Reading &font", font_row)
+        add_row(form, "Reading &font", font_row, self.font)
         self.line_length = QSpinBox(self)
         self.line_length.setAccessibleName("Maximum line length")
         self.line_length.setRange(0, 300)
@@ -87,7 +88,7 @@ class PreferencesDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.export_folder, 1)
         folder_row.addWidget(browse)
-        form.addRow("Default &export folder", folder_row)
+        add_row(form, "Default &export folder", folder_row, self.export_folder)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Apply
             | QDialogButtonBox.StandardButton.Cancel

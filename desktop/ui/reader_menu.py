@@ -1,16 +1,19 @@
-"""The reader's context menu: tag, note, correct entities and quotes."""
+"""The reader's context menu (tag, note, correct entities and quotes), and
+the Quotes panel's (the quote actions)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core import labels
 from desktop.core.corrections import NO_ENTITY
+from desktop.core.model import Quote
 from desktop.ui.annotation.annotator import Annotator
 from desktop.ui.corrections.corrector import Corrector
-from desktop.ui.quotes.quotes_dock import TYPE_NAMES
+from desktop.ui.quotes.quotes_dock import TYPE_NAMES, QuotesDock
 from desktop.ui.reader.legend import swatch
 from desktop.ui.reader.view import ReaderView
+from desktop.ui.widgets.forms import literal
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "DATE")
 
@@ -32,7 +35,7 @@ def build_menu(parent: QWidget, annotator: Annotator, corrector: Corrector, offs
         tag_menu = menu.addMenu("&Tag selection")
         for tag in annotator.tags:
             key = f"\t{tag.shortcut}" if tag.shortcut else ""
-            action = tag_menu.addAction(swatch(tag.color), f"{tag.name}{key}")
+            action = tag_menu.addAction(swatch(tag.color), f"{literal(tag.name)}{key}")
             action.triggered.connect(lambda _=False, name=tag.name: annotator.tag_selection(name))
         entity_menu = menu.addMenu("Mark as &entity")
         for label in ENTITY_LABELS:
@@ -74,10 +77,10 @@ def _entity_items(annotator: Annotator, corrector: Corrector, menu: QMenu, offse
             action.triggered.connect(lambda _=False, lab=label: corrector.change_label(entity, lab))
     menu.addAction("&Remove entity").triggered.connect(lambda: corrector.remove_entity(entity))
     everywhere = menu.addMenu("Apply &everywhere")
-    everywhere.addAction(f"'{text}' is always {entity.label}").triggered.connect(
+    everywhere.addAction(f"'{literal(text)}' is always {entity.label}").triggered.connect(
         lambda: corrector.apply_everywhere(text, entity.label)
     )
-    everywhere.addAction(f"'{text}' is never an entity").triggered.connect(
+    everywhere.addAction(f"'{literal(text)}' is never an entity").triggered.connect(
         lambda: corrector.apply_everywhere(text, NO_ENTITY)
     )
     selection = annotator.selection()
@@ -87,10 +90,32 @@ def _entity_items(annotator: Annotator, corrector: Corrector, menu: QMenu, offse
         )
 
 
+def install_quotes_menu(dock: QuotesDock, corrector: Corrector) -> None:
+    """Right-click a row of the Quotes panel: the same quote actions as in
+    the reader, without first finding the quote in the text."""
+
+    def show(pos: QPoint) -> None:
+        index = dock.view.indexAt(pos)
+        if not index.isValid():
+            return
+        quote = dock.model.quotes[dock.proxy.mapToSource(index).row()]
+        menu = QMenu(dock)
+        menu.setObjectName("quote_menu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        quote_actions(corrector, menu, quote)
+        menu.popup(dock.view.viewport().mapToGlobal(pos))
+
+    dock.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    dock.view.customContextMenuRequested.connect(show)
+
+
 def _quote_items(corrector: Corrector, menu: QMenu, offset: int) -> None:
     quote = corrector.quote_at(offset)
-    if quote is None:
-        return
+    if quote is not None:
+        quote_actions(corrector, menu, quote)
+
+
+def quote_actions(corrector: Corrector, menu: QMenu, quote: Quote) -> None:
     menu.addSection(f"Quote: {quote.speaker_name or 'unknown speaker'}")
     menu.addAction("Change &speaker…").triggered.connect(lambda: corrector.edit_quote(quote))
     types = menu.addMenu("Change t&ype")

@@ -10,6 +10,8 @@ import json
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from desktop.core import labels
+
 ORGANISATION = "Byline"
 APPLICATION = "Byline"
 
@@ -45,6 +47,9 @@ class Settings:
         self._qs.setValue("nlp/model", name)
 
     def hidden_labels(self) -> set[str]:
+        """The entity labels not drawn; at first, all but the actors'."""
+        if not self._qs.contains("reader/hidden_labels"):
+            return labels.hidden_except(labels.ACTOR_LABELS)
         return self._names("reader/hidden_labels")
 
     def set_hidden_labels(self, labels: set[str]) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from desktop.core.text import plural
 from desktop.ui.edits.session import ArticleSession
 
 WORDS_PER_MINUTE = 230
@@ -19,10 +20,10 @@ def status_text(session: ArticleSession, state: str, model_name: str) -> str:
         return state
     words = _words(article.text)
     minutes = max(1, round(words / WORDS_PER_MINUTE))
-    parts = [f"{words:,} words", f"{minutes} min read"]
+    parts = [plural(words, "word"), f"{minutes} min read"]
     if analysis is not None:
-        parts += [f"{len(analysis.entities)} entities", f"{len(analysis.quotes)} quotes"]
-    parts.append(f"{len(session.annotations)} highlights")
+        parts += [plural(len(analysis.entities), "entity", "entities"), plural(len(analysis.quotes), "quote")]
+    parts.append(plural(len(session.annotations), "highlight"))
     parts.append(state)
     if analysis and analysis.model_name:
         parts.append(f"{analysis.model_name} {analysis.model_version}")

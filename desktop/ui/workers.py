@@ -33,8 +33,10 @@ class Task(QRunnable):
         # delivered there through queued connections.
         self.signals = TaskSignals()
         self.setAutoDelete(False)
+        self.started = False
 
     def run(self) -> None:
+        self.started = True
         try:
             result = self.fn()
         except BylineError as exc:
@@ -94,6 +96,12 @@ class TaskRunner(QObject):
         task.fn = lambda: fn(task.signals.progress.emit)
         task.signals.progress.connect(on_progress)
         return self._start(task, on_done, on_failed)
+
+    def drop_queued(self) -> None:
+        """Forget the tasks that have not started (at quit: nothing of them
+        was done, so nothing is lost); the one running goes on."""
+        self.pool.clear()
+        self._running = {t for t in self._running if t.started}
 
     def busy(self) -> bool:
         return bool(self._running)

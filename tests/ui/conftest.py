@@ -51,8 +51,9 @@ def make_window(qtbot, tmp_path, analysed_library):
     """Open a window on a library as the app does; wait for the analysis.
 
     Without ``db``, the library is a copy of ``analysed_library`` (the
-    sample already analysed); with ``db``, a new library is seeded and its
-    article analysed by the window's worker, end to end."""
+    sample already analysed); with a new ``db``, the sample is opened in it
+    (imported, then analysed by the window's worker, end to end)."""
+    from desktop.paths import seed_files
     from desktop.store.database import close_library
     from desktop.ui.app import open_initial, prepare_window
 
@@ -63,6 +64,8 @@ def make_window(qtbot, tmp_path, analysed_library):
             db = tmp_path / "library.sqlite3"
             if not db.exists():
                 copy_library(analysed_library, db)
+        elif not db.exists() and files is None:
+            files = seed_files()  # a new library starts empty: open the sample as `make run` does
         window = prepare_window(db, None)
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):

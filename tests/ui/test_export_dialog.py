@@ -39,7 +39,7 @@ def test_export_writes_the_chosen_format(qtbot, tmp_path):
         dialog.export_button.click()
     assert blocker.args == [str(tmp_path / "page.html"), []]
     assert "<h1>Title 1</h1>" in (tmp_path / "page.html").read_text(encoding="utf-8")
-    assert dialog.status.text().startswith("Exported 1 article(s)")
+    assert dialog.status.text().startswith("Exported 1 article ")
     assert dialog.bar.value() == dialog.bar.maximum()
 
 

@@ -60,6 +60,7 @@ class ActorTools(QObject):
     def _changed(self, changes: Changes) -> None:
         if changes.opened:
             self.dock.set_actors([])
+            self.dock.clear_filters()
         if changes.analysis and changes.article_id == self.session.article_id:
             self.dock.set_actors(self.session.actors)
             self._reselect()

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.text import plural
 from desktop.formats.actors_csv import render_library_actors
 from desktop.services.view import ensure_actor_summaries
 from desktop.store.actors import LibraryActor, articles_of_actor, library_actors
@@ -87,7 +88,17 @@ def bar_chart(title: str, bars: list[tuple[str, int]], horizontal: bool) -> QCha
     chart.addAxis(counts, count_side)
     series.attachAxis(counts)
     chart.legend().hide()
+    themed_chart(chart)
     return chart
+
+
+def themed_chart(chart: QChart) -> None:
+    """The chart in the application's colours: dark on a dark palette."""
+    app = QGuiApplication.instance()
+    dark = isinstance(app, QGuiApplication) and app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    if dark:  # Qt's dark chart theme is blue-grey: use the window's own colour
+        chart.setBackgroundBrush(app.palette().color(QPalette.ColorRole.Window))
 
 
 class LibraryActorsDialog(QDialog):
@@ -139,7 +150,7 @@ class LibraryActorsDialog(QDialog):
         ensure_actor_summaries(analysed_ids())
         rows = library_actors()
         self.model.reset_rows(rows)
-        self.summary.setText(f"{len(rows)} actors")
+        self.summary.setText(plural(len(rows), "actor"))
         self._draw_charts(rows)
 
     def _draw_charts(self, rows: list[LibraryActor]) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QStatusBar
 
 from desktop.core import regions
 from desktop.core.model import Annotation, Tag
-from desktop.core.text import snap_to_words
+from desktop.core.text import plural, snap_to_words
 from desktop.store.annotations import get_annotation
 from desktop.store.tags import get_tag, tag_usage
 from desktop.ui.annotation.annotations_dock import AnnotationsDock
@@ -49,7 +49,8 @@ class Annotator(QObject):
         session.changed.connect(self._changed)
         reader.themeChanged.connect(lambda _theme: self.refresh_annotations())
         reader.shortcutKey.connect(self.tag_by_key)
-        reader.selectionChanged.connect(self._selection_changed)
+        reader.selectionChanged.connect(tag_bar.hide)  # until the user has made the selection
+        reader.userSelected.connect(self._user_selected)
         tag_bar.tagRequested.connect(self.tag_selection)
         tags_dock.applyRequested.connect(self.tag_selection)
         tags_dock.newRequested.connect(self.new_tag)
@@ -79,21 +80,24 @@ class Annotator(QObject):
     def _changed(self, changes: Changes) -> None:
         if changes.opened:
             self.tag_bar.hide()
+            self.annotations_dock.clear_filters()
         if changes.tags:
             self.refresh_tags()
+        elif changes.annotations:
+            self.tags_dock.set_usage(self._usage())
         if changes.highlights and changes.article_id == self.session.article_id:
             self.refresh_annotations(changes.where)
 
-    def _selection_changed(self) -> None:
-        if self.selection() is None:
-            self.tag_bar.hide()
-        else:
-            self.tag_bar.show_at(self.reader.cursorRect().bottomLeft())
+    def _user_selected(self) -> None:
+        if self.selection() is not None:
+            self.tag_bar.show_by(self.reader.selection_rect())
 
     # showing ------------------------------------------------------------------
+    def _usage(self) -> dict[str, int]:
+        return {t.name: tag_usage(t.id) for t in self.tags if t.id is not None}
+
     def refresh_tags(self) -> None:
-        usage = {t.name: tag_usage(t.id) for t in self.tags if t.id is not None}
-        self.tags_dock.set_tags(self.tags, usage)
+        self.tags_dock.set_tags(self.tags, self._usage())
         self.reader.shortcut_keys = {t.shortcut for t in self.tags if t.shortcut}
         self.tag_bar.set_tags(self.tags)
 
@@ -185,7 +189,8 @@ class Annotator(QObject):
             else:
                 parts.append(commands.AddHighlight(self.article_id, Annotation(start, end, [tag_name], author=author)))
         if parts:
-            self.undo.push(commands.CompoundEdit(self.article_id, f"Tag {len(matches)} matches '{tag_name}'", parts))
+            what = plural(len(matches), "match", "matches")
+            self.undo.push(commands.CompoundEdit(self.article_id, f"Tag {what} '{tag_name}'", parts))
 
     def tag_by_key(self, key: str) -> None:
         tag = next((t for t in self.tags if t.shortcut == key), None)

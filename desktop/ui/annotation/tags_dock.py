@@ -98,6 +98,16 @@ class TagsDock(QDockWidget):
         if current is not None:
             self.select(current)
 
+    def set_usage(self, usage: dict[str, int]) -> None:
+        """The "Used" column again, after highlights were tagged or deleted."""
+        for item in self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive):
+            item.setText(2, str(usage.get(item.text(0), 0)))
+
+    def usage(self, name: str) -> int | None:
+        """The "Used" count shown for the tag ``name``."""
+        found = self.tree.findItems(name, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        return int(found[0].text(2)) if found else None
+
     def current_id(self) -> int | None:
         item = self.tree.currentItem()
         return item.data(0, ID_ROLE) if item else None

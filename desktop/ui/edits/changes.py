@@ -30,6 +30,7 @@ class Changes:
     entities: bool = False
     quotes: bool = False
     actors: bool = False
+    details: bool = False  # the article's title, date, source, author or URL
     where: Range | None = None
     tag_ids: frozenset[int] = frozenset()
     actor_rules: tuple[ActorRule, ...] = ()

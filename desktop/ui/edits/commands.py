@@ -18,6 +18,7 @@ from desktop.core.model import Annotation, Entity, Quote, Tag
 from desktop.store import annotations as store_annotations
 from desktop.store import corrections, tags
 from desktop.store.actors import replace_actor_rules
+from desktop.store.articles import update_article_details
 from desktop.ui.edits.changes import Changes
 
 
@@ -323,3 +324,20 @@ class ChangeActorRules(EditCommand):
 
     def _changes(self) -> Changes:
         return Changes(self.article_id, actors=True, actor_rules=tuple(self.add + self.remove + self.displaced))
+
+
+# the article's details --------------------------------------------------------
+class EditArticleDetails(EditCommand):
+    """Title, date, source, author and URL, from ``before`` to ``after``."""
+
+    def __init__(self, article_id: int, before: dict[str, str | None], after: dict[str, str | None]) -> None:
+        super().__init__(article_id, "Edit article details")
+        self.before, self.after = before, after
+
+    def apply(self) -> Changes:
+        update_article_details(self.article_id, self.after)
+        return Changes(self.article_id, details=True)
+
+    def revert(self) -> Changes:
+        update_article_details(self.article_id, self.before)
+        return Changes(self.article_id, details=True)

@@ -78,6 +78,8 @@ class ArticleSession(QObject):
         if changes.tags:
             self.tags = list_tags()
         here = self.article_id is not None and changes.article_id == self.article_id
+        if here and changes.details:
+            self.article = get_article(changes.article_id)  # type: ignore[arg-type]
         if here and changes.highlights:
             changes = self._reload_highlights(changes)
         if here and changes.spans:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.text import plural
 from desktop.formats.registry import file_filters
 from desktop.services.importing import ImportReport
 from desktop.store.library import delete_articles, deletion_counts, library_rows
@@ -28,7 +29,7 @@ from desktop.ui.edits.session import ArticleSession
 from desktop.ui.edits.undo import UndoHub
 from desktop.ui.library.batch_analyser import BatchAnalyser
 from desktop.ui.library.drops import DropFilter
-from desktop.ui.library.import_dialog import ImportDialog, plural
+from desktop.ui.library.import_dialog import ImportDialog
 from desktop.ui.library.library_dock import LibraryDock
 from desktop.ui.settings import Settings
 from desktop.ui.workers import TaskRunner

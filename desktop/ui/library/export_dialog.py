@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import BylineError
-from desktop.formats.exporters import FORMATS, ExportCancelled, Format
+from desktop.core.text import plural, shorten
+from desktop.formats.exporters import FORMATS, ExportCancelled, Format, slug
 from desktop.ui.library.work_dialog import WorkDialog
 from desktop.ui.workers import Task
 
@@ -85,12 +86,15 @@ class ExportDialog(WorkDialog):
         export_fn: ExportFn | None = None,
         parent: QWidget | None = None,
         folder: Path | None = None,
+        title: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.ids = list(article_ids)
         self.export_fn = export_fn or export_articles
         self.folder = folder or Path.home()
+        # One article is saved under a name from its title; several as one export.
+        self.stem = slug(shorten(title, 40)) if title and len(self.ids) == 1 else "byline-export"
         self._progress = _Progress(self)
         self._progress.changed.connect(self._on_progress)
 
@@ -102,6 +106,10 @@ class ExportDialog(WorkDialog):
             )
         self.description = QLabel()
         self.description.setWordWrap(True)
+        # Room for two lines whatever the format: a description that wraps
+        # must push the rows below it down, not run over them.
+        self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 2 + 2)
+        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.path = QLineEdit()
         self.path.setPlaceholderText("Where to save the export")
         browse = QPushButton("Choose…")
@@ -113,7 +121,7 @@ class ExportDialog(WorkDialog):
         self.bar = QProgressBar()
         self.bar.setRange(0, max(1, len(self.ids)))
         self.bar.setValue(0)
-        self.status = QLabel(f"{len(self.ids)} article(s) to export.")
+        self.status = QLabel()
         self.warnings = QPlainTextEdit()
         self.warnings.setReadOnly(True)
         self.warnings.setVisible(False)
@@ -151,13 +159,22 @@ class ExportDialog(WorkDialog):
     def _format_changed(self) -> None:
         fmt = self.selected_format()
         self.description.setText(fmt.description)
+        self._ready()
         several = not fmt.extension or (fmt.per_article and len(self.ids) > 1)
         self.as_zip.setVisible(several)
         if several:
             self.as_zip.setText("One file per article, in a ZIP" if fmt.per_article else "As a ZIP")
         if not self.path.text().strip():
-            name = "byline-export" if len(self.ids) != 1 else f"article-{self.ids[0]}"
-            self.path.setText(str(self.folder / name))
+            self.path.setText(str(self.folder / self.stem))
+
+    def _ready(self) -> None:
+        """The last export's outcome goes once anything is changed."""
+        if self.running():
+            return
+        self.bar.setValue(0)
+        self.status.setText(f"{plural(len(self.ids), 'article')} to export.")
+        self.warnings.clear()
+        self.warnings.setVisible(False)
 
     def choose_path(self) -> None:
         fmt = self.selected_format()
@@ -211,7 +228,7 @@ class ExportDialog(WorkDialog):
             self.status.setText("Export cancelled; nothing was written.")
             return
         self.bar.setValue(self.bar.maximum())
-        self.status.setText(f"Exported {len(self.ids)} article(s) to {path}.")
+        self.status.setText(f"Exported {plural(len(self.ids), 'article')} to {path}.")
         self.warnings.setPlainText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
         self.exported.emit(path, warnings)

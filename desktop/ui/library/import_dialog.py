@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import BylineError
+from desktop.core.text import plural
 from desktop.formats.csv_corpus import EXTENSIONS as CORPUS_EXTENSIONS
 from desktop.formats.csv_corpus import preview
 from desktop.formats.registry import iter_files
@@ -146,10 +147,6 @@ class FileStatusModel(RecordTableModel[FileStatus]):
         if role == Qt.ItemDataRole.ForegroundRole and status.state == FAILED:
             return QColor(FAILED_COLOUR)
         return None
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def label_of(path: Path, roots: Sequence[Path]) -> str:

@@ -61,6 +61,7 @@ class LibraryDock(QDockWidget):
     articleChosen = Signal(int)
     exportRequested = Signal(list)  # article ids
     deleteRequested = Signal(list)  # article ids
+    detailsRequested = Signal(int)  # article id
     filtered = Signal()  # after the search or a filter changed what is shown
     columnsHidden = Signal(set)  # the names of the hidden columns
 
@@ -115,6 +116,7 @@ class LibraryDock(QDockWidget):
         self.export_action = self._action(
             "&Export…", lambda: self.exportRequested.emit(self.selected_ids())
         )
+        self.details_action = self._action("Edit &details…", self._details_of_selected)
         self.delete_action = self._action(
             "&Delete…", lambda: self.deleteRequested.emit(self.selected_ids())
         )
@@ -299,10 +301,15 @@ class LibraryDock(QDockWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        menu.addActions([self.open_action, self.export_action])
+        menu.addActions([self.open_action, self.details_action, self.export_action])
         menu.addSeparator()
         menu.addAction(self.delete_action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _details_of_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.detailsRequested.emit(ids[0])
 
     def _header_menu(self, pos: QPoint) -> None:
         self.column_menu().exec(self.view.horizontalHeader().mapToGlobal(pos))

@@ -22,6 +22,7 @@ class QuoteTools(QObject):
         article = self.session.article
         if changes.opened:
             self.dock.set_quotes(article.text if article else "", [])
+            self.dock.clear_filters()
         if changes.analysis and article is not None and changes.article_id == article.id:
             self.dock.set_quotes(article.text, self.session.analysis.quotes if self.session.analysis else [])
 

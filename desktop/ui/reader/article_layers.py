@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from desktop.core import labels
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
 from desktop.ui.reader import layers
@@ -32,6 +33,8 @@ class ArticleLayers(QObject):
             else:
                 self.reader.set_article(article)
             self.legend.set_labels({}, self.hidden_labels)
+        if changes.details and changes.article_id == self.session.article_id and self.session.article:
+            self.reader.set_header(self.session.article)
         if changes.analysis and changes.article_id == self.session.article_id:
             self.paint()
             self.reader.set_layer("focus", [])
@@ -49,3 +52,10 @@ class ArticleLayers(QObject):
         if self.session.analysis is not None:
             entities = layers.entity_layer(self.session.analysis, self.hidden_labels, self.reader.theme)
             self.reader.set_layer("entities", entities)
+
+    def show_only(self, shown: frozenset[str] | None) -> None:
+        """Reading mode: draw only the ``shown`` labels (None: every label)."""
+        self.hidden_labels.clear()
+        if shown is not None:
+            self.hidden_labels |= labels.hidden_except(shown)
+        self.paint()

@@ -1,8 +1,8 @@
 """The find bar: matches counted and marked, next/previous, tag them all."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,12 @@ class FindLine(QLineEdit):
 
 
 class FindBar(QWidget):
+    """Opening it never moves the docks: it asks for no more width than its
+    text box (room for about 16 characters) and the arrows, and leaves out
+    the tagging and the options, in that order, when the reader is too
+    narrow for them."""
+
+    LINE_CHARS = 16
     matchesChanged = Signal(list)  # [(start, end)]
     currentChanged = Signal(int, int)  # the current match
     tagAllRequested = Signal(str, list)  # tag name, matches
@@ -53,8 +59,9 @@ class FindBar(QWidget):
         self.line.setPlaceholderText("Find in article")
         self.line.setAccessibleName("Find in article")
         self.line.setClearButtonEnabled(True)
+        self.line.setMinimumWidth(self.line.fontMetrics().averageCharWidth() * self.LINE_CHARS + 30)
         self.count = QLabel(self)
-        self.count.setMinimumWidth(90)
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("No matches") + 4)
         self.previous = QToolButton(self)
         self.previous.setText("▲")
         self.previous.setToolTip("Previous match (Shift+Enter, Shift+F3)")
@@ -75,6 +82,9 @@ class FindBar(QWidget):
                        self.tag_box, self.tag_all, close):
             layout.addWidget(widget)
         layout.setStretch(0, 1)
+        # Left out first when there is no room: tagging, then the options.
+        self._optional = [(self.tag_box, self.tag_all), (self.whole,), (self.case,)]
+        self._close = close
         self.line.textChanged.connect(self.refresh)
         self.case.toggled.connect(self.refresh)
         self.whole.toggled.connect(self.refresh)
@@ -85,6 +95,29 @@ class FindBar(QWidget):
         self.tag_all.clicked.connect(self._tag_all)
         close.clicked.connect(self.close_bar)
         self.hide()
+
+    def minimumSizeHint(self) -> QSize:
+        margins = self.layout().contentsMargins()
+        spacing = self.layout().spacing()
+        needed = [self.line, self.count, self.previous, self.next, self._close]
+        width = sum(w.minimumSizeHint().width() if w is not self.line else w.minimumWidth() for w in needed)
+        width += spacing * (len(needed) - 1) + margins.left() + margins.right()
+        return QSize(width, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def _fit(self, width: int) -> None:
+        """Show the optional parts that fit beside the text box and arrows."""
+        spare = width - self.minimumSizeHint().width()
+        spacing = self.layout().spacing()
+        for group in reversed(self._optional):
+            cost = sum(w.sizeHint().width() + spacing for w in group)
+            fits = cost <= spare
+            for widget in group:
+                widget.setVisible(fits)
+            spare -= cost if fits else spare + 1  # once one group is left out, so are the rest
 
     def set_text(self, text: str) -> None:
         self.text = text

@@ -27,10 +27,11 @@ from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument, QT
 
 from desktop.core.offsets import Utf16Map
 
-# Merge order: later layers win where they set the same property.  Entity
-# backgrounds sit over highlight fills, while highlight underlines sit over
-# quote underlines, so all three stay readable where they overlap.
-LAYERS = ("highlight_fill", "entities", "quotes", "highlights", "focus", "find")
+# Merge order: later layers win where they set the same property.  The
+# user's own highlights are the strongest layer: their fills sit over entity
+# backgrounds (an entity inside a highlight keeps its tooltip), and their
+# underlines over quote underlines, so all three stay readable.
+LAYERS = ("entities", "highlight_fill", "quotes", "highlights", "focus", "find")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.highlighter import StyledSpan
 from desktop.ui.reader.view import ReaderView
 from desktop.ui.settings import Settings
+from desktop.ui.widgets.forms import literal
 
 
 class ReadingTools(QObject):
@@ -125,7 +126,7 @@ class ReadingTools(QObject):
         self.recent_menu.clear()
         titles = get_article_titles(self.settings.recent())
         for number, (article_id, title) in enumerate(titles, start=1):
-            action = self.recent_menu.addAction(f"&{number % 10} {title}")
+            action = self.recent_menu.addAction(f"&{number % 10} {literal(title)}")
             action.triggered.connect(lambda _=False, i=article_id: self.articleChosen.emit(i))
         if not titles:
             self.recent_menu.addAction("No recent articles").setEnabled(False)

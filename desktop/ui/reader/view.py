@@ -9,6 +9,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -91,6 +93,7 @@ class ReaderView(QTextEdit):
     shortcutKey = Signal(str)  # a tag shortcut key pressed
     zoomChanged = Signal(int)  # percent
     themeChanged = Signal(str)  # light or dark: every layer is coloured again
+    userSelected = Signal()  # the user selected text (not the app choosing a quote, a match, ...)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,8 +142,7 @@ class ReaderView(QTextEdit):
     def set_article(self, article: Article) -> None:
         self.article = article
         self._u16 = utf16_map(article.text)
-        meta = " · ".join(part for part in (article.date, article.source, article.author) if part)
-        header = [article.title, meta or "No date or source"]
+        header = self._header_lines(article)
         doc = self.document()
         doc.setUndoRedoEnabled(False)
         self.highlighter.clear()
@@ -157,6 +159,7 @@ class ReaderView(QTextEdit):
         paragraph.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.insertBlock(paragraph, QTextCharFormat())
         cursor.insertText(article.text)
+        self._flatten_blank_lines(doc, article.text, len(header))
         cursor.endEditBlock()
         self._body_block = len(header)
         self._body_start = doc.findBlockByNumber(self._body_block).position()
@@ -164,6 +167,42 @@ class ReaderView(QTextEdit):
         self.highlighter.set_text(article.text, first_block=self._body_block, u16=self._u16)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._report_view()
+
+    @staticmethod
+    def _header_lines(article: Article) -> list[str]:
+        meta = " · ".join(part for part in (article.date, article.source, article.author) if part)
+        return [article.title, meta or "No date or source"]
+
+    def set_header(self, article: Article) -> None:
+        """New title and details above the same text (its layers stay)."""
+        self.article = article
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for number, line in enumerate(self._header_lines(article)):
+            block = doc.findBlockByNumber(number)
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(line)
+        cursor.endEditBlock()
+        self._body_start = doc.findBlockByNumber(self._body_block).position()
+        self._style_header(doc)
+
+    @staticmethod
+    def _flatten_blank_lines(doc: QTextDocument, text: str, first_block: int) -> None:
+        """A blank line between paragraphs (as texts from CSV files and the
+        web have) takes no room: the paragraph spacing is the gap already,
+        so two would read as a break in the article."""
+        blank = QTextBlockFormat()
+        blank.setLineHeight(2, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        blank.setBottomMargin(0)
+        cursor = QTextCursor(doc)
+        paragraph, at = 0, -1
+        while (at := text.find("\n", at + 1)) != -1:
+            paragraph += 1
+            if text.startswith("\n", at + 1) or at + 1 == len(text):
+                cursor.setPosition(doc.findBlockByNumber(first_block + paragraph).position())
+                cursor.setBlockFormat(blank)
 
     def _report_view(self, _value: int = 0) -> None:
         """Tell the highlighter which paragraphs are in view: it formats
@@ -345,6 +384,23 @@ class ReaderView(QTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+        shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        selecting = shifted or event.matches(QKeySequence.StandardKey.SelectAll)
+        if selecting and self.textCursor().hasSelection():
+            self.userSelected.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            self.userSelected.emit()
+
+    def selection_rect(self) -> QRect:
+        """The selected text's bounding rectangle, in viewport coordinates."""
+        cursor = self.textCursor()
+        first, last = QTextCursor(cursor), QTextCursor(cursor)
+        first.setPosition(cursor.selectionStart())
+        last.setPosition(cursor.selectionEnd())
+        return self.cursorRect(first).united(self.cursorRect(last))
 
     # hover ---------------------------------------------------------------
     def viewportEvent(self, event: QEvent) -> bool:

@@ -31,11 +31,14 @@ class FilteredTableDock(QDockWidget):
         self.filters = QHBoxLayout()
         self._layout.addLayout(self.filters)
         self.count_label = QLabel(self.body)
+        self._searches: list[QLineEdit] = []
+        self._choices: list[QComboBox] = []
 
     def add_search(self, placeholder: str, stretch: int = 2) -> QLineEdit:
         box = search_box(self.body, placeholder)
         self.filters.addWidget(box, stretch)
         box.textChanged.connect(self.refilter)
+        self._searches.append(box)
         return box
 
     def add_choice(self, name: str, stretch: int = 1) -> QComboBox:
@@ -44,7 +47,21 @@ class FilteredTableDock(QDockWidget):
         box.setAccessibleName(name)
         self.filters.addWidget(box, stretch)
         box.currentIndexChanged.connect(self.refilter)
+        self._choices.append(box)
         return box
+
+    def clear_filters(self) -> None:
+        """Every row shown again (another article is open: the last one's
+        search words would hide its rows)."""
+        for widget in (*self._searches, *self._choices):
+            widget.blockSignals(True)
+        for search in self._searches:
+            search.clear()
+        for choice in self._choices:
+            choice.setCurrentIndex(0)
+        for widget in (*self._searches, *self._choices):
+            widget.blockSignals(False)
+        self.refilter()
 
     def add_row(self, row: QLayout | QWidget) -> None:
         if isinstance(row, QLayout):
