@@ -15,8 +15,8 @@ import pytest
 
 from desktop.core.evaluate import score_quotes
 from desktop.core.model import Quote
-from desktop.nlp.quote_marks import find_quoted
 from desktop.nlp.quotes import extract_quotes
+from desktop.nlp.quotes.marks import find_quoted
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "eval"
 HEADER = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*")
@@ -290,7 +290,7 @@ def test_odd_input_does_not_raise(nlp, text):
 
 
 def test_a_failing_finder_does_not_stop_the_others(nlp, monkeypatch):
-    from desktop.nlp.quote_reported import ReportedFinder
+    from desktop.nlp.quotes.reported import ReportedFinder
 
     def boom(self, tok):
         raise RuntimeError("odd passage")

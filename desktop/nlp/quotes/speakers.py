@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
-from desktop.nlp.quote_actors import Actors, is_title, name_words, sentence_numbers
-from desktop.nlp.quote_descriptions import RECENCY_WINDOW, DescriptionResolver, Salient, Speaker
-from desktop.nlp.quote_lexicon import (
+from desktop.nlp.quotes.actors import Actors, is_title, name_words, sentence_numbers
+from desktop.nlp.quotes.descriptions import RECENCY_WINDOW, DescriptionResolver, Salient, Speaker
+from desktop.nlp.quotes.lexicon import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -22,8 +22,8 @@ from desktop.nlp.quote_lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
 )
-from desktop.nlp.quote_syntax import SUBJECT_DEPS, subject_of
-from desktop.nlp.quote_tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
+from desktop.nlp.quotes.syntax import SUBJECT_DEPS, subject_of
+from desktop.nlp.quotes.tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
 
 # Dependency labels of the tokens ``Speakers._note`` may remember.
 _NOTED_DEPS = hashes(("pobj", *SUBJECT_DEPS))

@@ -7,8 +7,8 @@ import re
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from desktop.nlp.quote_lexicon import RELATIVE_PRONOUNS, SPEECH_VERBS
-from desktop.nlp.quote_tokens import TokenTable
+from desktop.nlp.quotes.lexicon import RELATIVE_PRONOUNS, SPEECH_VERBS
+from desktop.nlp.quotes.tokens import TokenTable
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 

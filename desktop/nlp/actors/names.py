@@ -1,7 +1,7 @@
 """Name handling for actor building: cleaning, keys, titles, countries.
 
 Everything here works on plain strings; no spaCy, no Qt.  The functions are
-small and pure so that the grouping code in :mod:`actor_cluster` can combine
+small and pure so that the grouping code in :mod:`cluster` can combine
 them and the tests can check them one by one.
 """
 from __future__ import annotations

@@ -8,9 +8,9 @@ Entry points:
   mapping.
 
 Which entities can be actors and how their names are cleaned:
-:mod:`actor_mentions`, :mod:`actor_names`; how mentions are grouped:
-:mod:`actor_cluster` (with :mod:`actor_persons` and :mod:`actor_acronyms`);
-how quote speakers are linked: :mod:`actor_quotes`.  This module decides
+:mod:`mentions`, :mod:`names`; how mentions are grouped:
+:mod:`cluster` (with :mod:`persons` and :mod:`acronyms`);
+how quote speakers are linked: :mod:`quotes`.  This module decides
 each actor's type and name and assembles the result.  Everything is pure
 Python over offsets, no spaCy objects: about 0.1 s for a news article, 0.5 s
 for a 100 000-character one.
@@ -39,11 +39,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from desktop.core.model import ACTOR_TYPES, Actor, Entity, Mention, Quote
-from desktop.nlp import actor_names as names
-from desktop.nlp import actor_persons as persons
-from desktop.nlp.actor_cluster import Grouper
-from desktop.nlp.actor_mentions import LABEL_TYPE, Cluster
-from desktop.nlp.actor_quotes import link_quotes
+from desktop.nlp.actors import names, persons
+from desktop.nlp.actors.cluster import Grouper
+from desktop.nlp.actors.mentions import LABEL_TYPE, Cluster
+from desktop.nlp.actors.quotes import link_quotes
 
 TYPE_LABEL = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "group": "NORP"}
 _TIE_ORDER = {t: i for i, t in enumerate(ACTOR_TYPES)}  # person first

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from desktop.nlp.quote_actors import Actors, Person, country_key
-from desktop.nlp.quote_lexicon import DEMONYMS, GENERIC_ROLES, ROLE_NOUNS, ROLE_SYNONYMS
+from desktop.nlp.quotes.actors import Actors, Person, country_key
+from desktop.nlp.quotes.lexicon import DEMONYMS, GENERIC_ROLES, ROLE_NOUNS, ROLE_SYNONYMS
 
 # How far back (in tokens) a pronoun or description looks for its actor.
 RECENCY_WINDOW = 250

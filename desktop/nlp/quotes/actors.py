@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from desktop.nlp.quote_lexicon import DEMONYMS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLES
-from desktop.nlp.quote_tokens import TokenTable, any_of, hashes, positions
+from desktop.nlp.quotes.lexicon import DEMONYMS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLES
+from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, positions
 
 HONORIFICS = {
     "mr": "m",

@@ -20,10 +20,9 @@ from desktop.core.model import (
     Quote,
     Span,
 )
-from desktop.nlp import actor_names as names
-from desktop.nlp import actor_persons as persons
-from desktop.nlp.actor_cluster import Grouper
-from desktop.nlp.actor_mentions import Cluster
+from desktop.nlp.actors import names, persons
+from desktop.nlp.actors.cluster import Grouper
+from desktop.nlp.actors.mentions import Cluster
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from desktop.nlp.quote_context import (
+from desktop.nlp.quotes.context import (
     QUESTION_WORDS,
     STOPS,
     Candidate,
@@ -19,7 +19,7 @@ from desktop.nlp.quote_context import (
     is_speech_verb,
     words,
 )
-from desktop.nlp.quote_lexicon import DIRECT_ONLY, NAMING_VERBS, SOURCE_NOUNS
+from desktop.nlp.quotes.lexicon import DIRECT_ONLY, NAMING_VERBS, SOURCE_NOUNS
 
 
 class ReportedFinder(Context):

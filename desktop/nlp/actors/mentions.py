@@ -1,7 +1,7 @@
 """Mentions that may name actors (:class:`Cand`) and their groups (:class:`Cluster`).
 
 :func:`extract_cands` turns the model's entities into candidates with
-cleaned names; the grouping itself is in :mod:`desktop.nlp.actor_cluster`.
+cleaned names; the grouping itself is in :mod:`desktop.nlp.actors.cluster`.
 """
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from desktop.core.model import Entity, Mention
-from desktop.nlp import actor_names as names
-from desktop.nlp import actor_persons as persons
+from desktop.nlp.actors import names, persons
 
 # Entity labels that name a party which can act or be acted upon.  EVENT,
 # PRODUCT, WORK_OF_ART, LAW and LANGUAGE name things, not parties: "World War

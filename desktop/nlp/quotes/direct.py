@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from desktop.nlp.quote_context import (
+from desktop.nlp.quotes.context import (
     MIN_DIRECT_WORDS,
     QUOTE_CHARS,
     STOPS,
@@ -27,8 +27,8 @@ from desktop.nlp.quote_context import (
     relative,
     words,
 )
-from desktop.nlp.quote_lexicon import NAMING_VERBS
-from desktop.nlp.quote_marks import Quoted
+from desktop.nlp.quotes.lexicon import NAMING_VERBS
+from desktop.nlp.quotes.marks import Quoted
 
 
 class DirectFinder(Context):
