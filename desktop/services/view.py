@@ -72,7 +72,7 @@ def article_view(article_id: int, analysis: Analysis | None = None, rules: Actor
 
 
 # Part of every key: a change to how actors are built or stored changes it.
-ACTOR_CACHE_VERSION = "1"
+ACTOR_CACHE_VERSION = "2"
 
 
 def actor_key(analysis: Analysis, rules: ActorRules) -> str:

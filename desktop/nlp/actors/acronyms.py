@@ -72,3 +72,24 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
                 out.append((acronym, " ".join(words[i:])))
                 break
     return out
+
+
+# "anterior cingulate cortex (ACC)" and "DRM (digital rights management":
+# an acronym the text spells out in lowercase words names a term, not a party.
+_TERM_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,6})\(\s*([A-Z]{2,8})\s*\)")
+_TERM_AFTER = re.compile(r"\b([A-Z]{2,8})\s*\(\s*((?:[a-z][a-z-]*[\s,)]+){1,6})")
+
+
+def lowercase_terms(text: str) -> frozenset[str]:
+    """Acronyms whose definition in ``text`` is in lowercase words."""
+    out = set()
+    for m in _TERM_BEFORE.finditer(text):
+        words, acronym = m.group(1).split(), m.group(2)
+        if any(acronym_of(acronym, " ".join(words[i:])) for i in range(len(words) - 1)):
+            out.add(acronym)
+    for m in _TERM_AFTER.finditer(text):
+        acronym = m.group(1)
+        words = m.group(2).replace(",", " ").replace(")", " ").split()
+        if any(acronym_of(acronym, " ".join(words[:i])) for i in range(2, len(words) + 1)):
+            out.add(acronym)
+    return frozenset(out)

@@ -20,10 +20,20 @@ full name the article gives ("Putin" if it never gives one), else the longest
 form ("United States" over "U.S.", an acronym's expansion over the acronym).
 No two actors share a name: clusters that would are merged.
 
+Not actors: interview transcript labels ("((WN))"), time zones, diseases,
+religions, laws and technical terms (:data:`names.NOT_ACTORS`), acronyms the
+text spells out in lowercase words, two names joined by a hyphen
+("Trump-Biden"), a word inside a title ("Secretary of State"), a
+nationality qualifying a thing ("the Chinese government"); see
+:mod:`mentions`.  A country is named by its one English name everywhere.
+
 Type of an actor, first rule that applies:
 
 1. a user type rule on any of its names;
 2. it is a country (pycountry) -> place;
+2b. a person by the rules below whose mentions the text calls a platform,
+   product or organisation ("Twitter account", "Fedora operating system")
+   more often than it gives person evidence -> organisation;
 3. its full names are mostly PERSON-tagged ("Scholz" joined to "Olaf
    Scholz") -> person;
 4. a quote's speaker "he"/"she" resolved to it -> person;
@@ -96,8 +106,11 @@ def build_actor_result(text: str, entities: list[Entity], quotes: list[Quote],
     grouper.run(entities)
     speakers = link_quotes(grouper, quotes)
     redirect = _merge_same_names(grouper)
+    # A user's name for it wins; otherwise a term ("Automatic Identification
+    # System", named through its acronym) is no actor.
     clusters = sorted(
-        grouper.alive(),
+        (c for c in grouper.alive() if c.forced_name
+         or not names.is_not_actor(actor_name(c, actor_type(c, grouper)))),
         key=lambda c: (-_mention_count(c), min(c.positions(), default=len(text))),
     )
     index = {id(c): i for i, c in enumerate(clusters)}
@@ -135,6 +148,11 @@ def actor_type(cluster: Cluster, grouper: Grouper) -> str:
             return rule
     if cluster.country:
         return "place"
+    kind = _type_by_evidence(cluster)
+    return "organisation" if kind == "person" and _thing(cluster) else kind
+
+
+def _type_by_evidence(cluster: Cluster) -> str:
     full = [c for c in cluster.cands if " " in c.surface
             and persons.parse_person(c.surface).is_full]
     if full and sum(c.label == "PERSON" or c.titled for c in full) * 2 > len(full):
@@ -148,10 +166,34 @@ def actor_type(cluster: Cluster, grouper: Grouper) -> str:
     return min(votes, key=lambda t: (-votes[t], _TIE_ORDER[t]))
 
 
+# Last words of a name that make it a product or project, not a person
+# ("Rocky Linux").
+_PRODUCT_WORDS = frozenset("linux os software app browser project labs studios games".split())
+
+
+def _thing(cluster: Cluster) -> bool:
+    """The words around its mentions say a product, platform or project
+    ("Twitter account", "the Fedora operating system"): an organisation,
+    unless as much says person (titles, "he"/"she" as a speaker) or it is
+    mostly named by full names with few such cues."""
+    person = cluster.person_pronouns + sum(c.titled for c in cluster.cands)
+    if not person and any(k.split()[-1] in _PRODUCT_WORDS for k in cluster.keys() if k):
+        return True
+    things = sum(c.thing for c in cluster.cands)
+    if things <= person:  # "he said" of a person outweighs a stray cue
+        return False
+    full = sum(1 for c in cluster.cands if " " in c.surface
+               and persons.parse_person(c.surface).is_full)
+    return things >= 2 or things * 2 >= len(cluster.cands) or full == 0
+
+
 def actor_name(cluster: Cluster, kind: str) -> str:
-    """The fullest name the article (or a user rule) gives the actor."""
+    """The fullest name the article (or a user rule) gives the actor; a
+    country's one English name ("United States" for "US")."""
     if cluster.forced_name:
         return cluster.forced_name
+    if cluster.country and kind == "place":
+        return names.country_name(cluster.country)
     surfaces = cluster.surfaces()
     counts = Counter(surfaces)
     if kind == "person":
