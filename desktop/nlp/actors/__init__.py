@@ -13,6 +13,7 @@ from desktop.nlp.actors.build import (
     actor_type,
     build_actor_result,
     build_actors,
+    name_speakers,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "actor_type",
     "build_actor_result",
     "build_actors",
+    "name_speakers",
 ]

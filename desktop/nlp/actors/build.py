@@ -130,6 +130,19 @@ def build_actor_result(text: str, entities: list[Entity], quotes: list[Quote],
     return ActorResult(actors, fixed, quote_actor)
 
 
+def name_speakers(quotes: list[Quote], result: ActorResult) -> list[Quote]:
+    """The quotes with each linked speaker named as its actor is, so that
+    the Quotes panel, its filter and every export say what the Actors panel
+    says ("Carrie Lam", not "Lam"; the user's name after a rename)."""
+    out = []
+    for i, quote in enumerate(quotes):
+        index = result.quote_actor[i] if i < len(result.quote_actor) else None
+        name = result.actors[index].name if index is not None else None
+        out.append(quote if name is None or name == quote.speaker_name
+                   else replace(quote, speaker_name=name))
+    return out
+
+
 def _mention_count(cluster: Cluster) -> int:
     return len(cluster.cands) + len(cluster.speaker_mentions)
 
@@ -148,6 +161,8 @@ def actor_type(cluster: Cluster, grouper: Grouper) -> str:
             return rule
     if cluster.country:
         return "place"
+    if cluster.unnamed_group:
+        return "group"
     kind = _type_by_evidence(cluster)
     return "organisation" if kind == "person" and _thing(cluster) else kind
 

@@ -102,6 +102,7 @@ class Grouper:
         into.quote_count += other.quote_count
         into.forced_name = into.forced_name or other.forced_name
         into.country = into.country or other.country
+        into.unnamed_group = into.unnamed_group and other.unnamed_group
         other.alive = False
         other.cands = []
 

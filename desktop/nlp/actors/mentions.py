@@ -54,6 +54,7 @@ class Cluster:
     speaker_mentions: list[Mention] = field(default_factory=list)
     person_pronouns: int = 0  # quotes whose speaker is "he"/"she"
     quote_count: int = 0
+    unnamed_group: bool = False  # unresolved plural speakers: "U.S. officials"
     alive: bool = True
 
     def surfaces(self) -> list[str]:

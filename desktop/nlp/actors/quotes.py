@@ -176,7 +176,47 @@ def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
                 (c.start, c.end) == (mention.start, mention.end) for c in owner.cands
             ):
                 cluster = owner
+            else:
+                cluster = _group_for(grouper, quote)
         if cluster is not None:
             attach(grouper, cluster, quote)
         out.append(cluster)
     return out
+
+
+# Collective nouns that speak for many ("police said").
+_COLLECTIVE = frozenset("police staff crowd public military clergy media press".split())
+
+
+def group_name(text: str, quote: Quote) -> str | None:
+    """The group an unresolved plural speaker stands for ("U.S. officials",
+    "witnesses"), or None for a single unnamed person or a pronoun.  A
+    capital only there because the sentence starts with the word is dropped."""
+    name = " ".join((quote.speaker_name or "").split())
+    words = name.split()
+    if not words or name.lower() in names.PRONOUNS:
+        return None
+    first = words[0]
+    span = quote.speaker_mention
+    before = text[:span.start].rstrip(" \t\"“‘'") if span is not None else ""
+    if (not before or before[-1] in ".!?\n:") and first.isalpha() and first[1:].islower():
+        words[0] = first.lower()
+    last = words[-1]
+    plural = last.isalpha() and last.islower() and (last in _COLLECTIVE or (
+        last.endswith("s") and not last.endswith(("ss", "us", "is"))))
+    return " ".join(words) if plural else None
+
+
+def _group_for(grouper: Grouper, quote: Quote) -> Cluster | None:
+    """The group actor of an unresolved plural speaker: unresolved still,
+    but counted, one actor per group name in the article."""
+    name = group_name(grouper.text, quote)
+    if name is None:
+        return None
+    k = names.key(name)
+    for cluster in grouper.alive():
+        if cluster.unnamed_group and k in cluster.keys():
+            return cluster
+    cluster = Cluster(extra_names=[name], unnamed_group=True)
+    grouper.clusters.append(cluster)
+    return cluster

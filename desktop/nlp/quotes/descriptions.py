@@ -59,7 +59,8 @@ class DescriptionResolver:
 
     def _description(self, tok: Token) -> Speaker | None:
         """ "the German leader" -> the person whose title and nationality fit."""
-        if tok.lemma_ not in ROLE_NOUNS or tok.tag_ != "NN":
+        # A lowercase role the tagger calls a proper noun ("the bishop") too.
+        if tok.lemma_.lower() not in ROLE_NOUNS or tok.tag_ not in ("NN", "NNP"):
             return self._org_description(tok)
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         if not dets or dets[0].lower_ not in ("the", "this") and dets[0].dep_ != "poss":

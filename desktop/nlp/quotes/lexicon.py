@@ -23,6 +23,9 @@ DIRECT_ONLY = frozenset(
     "continue ask question call urge demand describe characterize characterise read".split()
 )
 
+# Speech verbs that ask someone to act: "called on X to …", "urged X to …".
+DEMAND_VERBS = frozenset("call urge".split())
+
 # Verbs that label something with a quoted word: "called the days “decisive”".
 NAMING_VERBS = frozenset(
     """
@@ -52,6 +55,8 @@ commissioner premier leader lawyer officer sgt. lt. col. gen. capt. deputy
 senior superintendent inspector sergeant constable detective administrator
 assemblyman assemblywoman councilman councilwoman councillor councilor chairman
 chairwoman alderman former interior defence defense finance health state u.s. us uk
+bishop archbishop cardinal reverend rev. pastor imam rabbi sheriff colonel admiral
+legislator lawmaker
 """.split()
 )
 
@@ -62,7 +67,8 @@ president chancellor minister secretary leader premier governor mayor senator
 spokesman spokeswoman spokesperson ambassador king queen pope prince chief
 head director executive commissioner judge prosecutor lawyer attorney official
 general commander monarch ruler emperor sultan chairman chairwoman chair ceo
-founder actor singer coach manager captain
+founder actor singer coach manager captain bishop archbishop cardinal priest
+pastor imam rabbi sheriff colonel admiral professor
 """.split()
 )
 

@@ -120,7 +120,8 @@ class Speakers(DescriptionResolver):
         if (
             tok.pos_ == "PROPN"
             and tok.text[:1].isupper()
-            or (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and tok.pos_ != "NOUN")
+            or (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                and (tok.pos_ != "NOUN" or tok.text.isupper()))  # "UNICEF" tagged NOUN
         ):
             return self._named(tok)
         if tok.pos_ in ("NOUN", "ADJ", "NUM", "PROPN"):  # PROPN here: lower-case, mis-tagged
@@ -217,6 +218,14 @@ class Speakers(DescriptionResolver):
                         "called",
                     ):
                         return self._named(w)
+        # "state-run BelTA news agency", "the Meduza news site": the name
+        # before the description is the speaker.
+        # (Not "a Twitter post by X": a document's source is who wrote it.)
+        for ch in tok.children:
+            if (ch.dep_ == "compound" and ch.i < tok.i and ch.pos_ == "PROPN"
+                    and tok.lemma_ not in SOURCE_NOUNS
+                    and ch.ent_type_ in ("ORG", "PERSON") and not self._inside[ch.i]):
+                return self._named(ch)
         if tok.lemma_ in SOURCE_NOUNS:
             src = self._source_of(tok)
             if src is not None:
