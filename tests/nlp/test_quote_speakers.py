@@ -87,3 +87,45 @@ def test_unnamed_plural_speakers_become_a_counted_group():
     assert result.quote_actor[2] is None
     # Still unresolved: the quotes keep saying so.
     assert [q.resolved for q in name_speakers(quotes, result)] == [False, False, False]
+
+
+# -- more frames and descriptions (added with the extended gold) ---------------
+
+def test_with_officials_saying(nlp):
+    text = "Germany banned the airline, with officials saying this is for security reasons."
+    assert only(nlp, text) == ("this is for security reasons", "indirect", "officials", False)
+
+
+def test_direct_quote_then_according_to_a_tweet_by(nlp):
+    text = ('"The airline moves weapons across the region for the regime," according to a tweet '
+            "on Monday by Secretary of State Mike Pompeo.")
+    assert only(nlp, text)[1:] == ("direct", "Mike Pompeo", True)
+
+
+def test_title_with_a_place_before_the_name(nlp):
+    text = "US Ambassador to Germany Richard Grenell alleged that Mahan had helped the regime."
+    assert only(nlp, text)[2:] == ("Richard Grenell", True)
+
+
+def test_the_publication_is_the_organisation_just_discussed(nlp):
+    text = ("The Aviation Herald reported the landing was a mistake. The industry publication "
+            "stated the aircraft overran the runway.")
+    assert [q[2] for q in run(nlp, text)] == ["Aviation Herald", "Aviation Herald"]
+
+
+def test_interrupted_quote_without_commas(nlp):
+    text = ('"We stand ready" tweeted Johnson "to provide whatever help we can to bring them '
+            'under control."')
+    assert [(q[1], q[2]) for q in run(nlp, text)] == [("direct", "Johnson")] * 2
+
+
+def test_the_defendants_are_the_named_pair(nlp):
+    text = ("The woman met officers Antoine Quirin and Nicolas Redouane at a pub. "
+            "The defendants claimed the woman had first complained of theft.")
+    assert only(nlp, text)[2:] == ("Antoine Quirin and Nicolas Redouane", True)
+
+
+def test_family_role_needs_the_article_to_say_so(nlp):
+    # Nothing says Mark Hill is anyone's father: the description stays.
+    text = "Mark Hill spoke to the court on Monday. The father said the boy was safe."
+    assert only(nlp, text)[2:] == ("father", False)

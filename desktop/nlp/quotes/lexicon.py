@@ -72,6 +72,31 @@ pastor imam rabbi sheriff colonel admiral professor
 """.split()
 )
 
+# Nouns that refer back to an organisation: "the network said".
+ORG_NOUNS = frozenset(
+    """
+network publication newspaper paper broadcaster agency outlet channel station
+company firm airline carrier manufacturer group organisation organization charity
+website site magazine daily tabloid studio label club team union party
+""".split()
+)
+
+# Family roles, by the gender they say: "the mother said".
+FAMILY_NOUNS = {
+    "mother": "f", "wife": "f", "daughter": "f", "sister": "f", "grandmother": "f",
+    "widow": "f", "father": "m", "husband": "m", "son": "m", "brother": "m",
+    "grandfather": "m", "widower": "m",
+}
+
+# People in the plural who stand for a named pair or group introduced
+# before ("the defendants" for "A and B were charged").
+PAIR_NOUNS = frozenset(
+    """
+defendant suspect man woman victim brother sister couple pair parent founder
+researcher scientist author astronaut player candidate
+""".split()
+)
+
 # Role nouns that fit any head of state or government.
 GENERIC_ROLES = frozenset("leader head ruler".split())
 

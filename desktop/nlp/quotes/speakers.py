@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from desktop.nlp.quotes.actors import Actors, is_title, name_words, sentence_numbers
 from desktop.nlp.quotes.descriptions import RECENCY_WINDOW, DescriptionResolver, Salient, Speaker
 from desktop.nlp.quotes.lexicon import (
+    PAIR_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -162,7 +163,7 @@ class Speakers(DescriptionResolver):
             for ch in tok.children:
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN":
                     return self._named(ch)
-            named = self._comma_appos(tok)
+            named = self._comma_appos(tok) or self._title_holder(tok)
             if named is not None:
                 return named
         toks = self._name_tokens(tok)
@@ -244,7 +245,28 @@ class Speakers(DescriptionResolver):
             back = self._recent(tok, plural=tok.tag_ == "NNS")
             if back is not None:
                 return back
+        if (tok.tag_ == "NNS" and tok.lemma_ in PAIR_NOUNS
+                and any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in tok.children)):
+            # "the defendants" after "A and B were charged": the named people.
+            back = self._recent(tok, plural=True)
+            if back is not None and back.resolved and back.person:
+                return back
+            # Else the last named group of people ("officers A and B").
+            for i, _, sp in reversed(self._groups):
+                if i < tok.i and tok.i - i <= RECENCY_WINDOW:
+                    return Speaker(sp.name, True, tok.left_edge.idx, tok.idx + len(tok),
+                                   "description", True, True)
         return self._bare(tok)
+
+    def _title_holder(self, tok: Token) -> Speaker | None:
+        """ "US Ambassador to Germany Richard Grenell": the parser made the
+        title the subject and the person the object of "to"."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.i > tok.i and prep.lower_ in ("to", "of", "for"):
+                for p in prep.children:
+                    if p.dep_ == "pobj" and p.ent_type_ == "PERSON" and not self._inside[p.i]:
+                        return self._named(p)
+        return None
 
     def _comma_appos(self, tok: Token) -> Speaker | None:
         """ "the El Paso mayor, Dee Margo, …" when the parse misses the apposition."""
@@ -301,6 +323,11 @@ class Speakers(DescriptionResolver):
                 return ch
         if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "They released a statement"
             return subject_of(tok.head, self._inside)
+        if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            # "according to a tweet on Monday by X": the parser hung "by X" higher.
+            for ch in tok.head.head.head.children:
+                if ch.dep_ in ("prep", "agent") and ch.lower_ == "by" and ch.i > tok.i:
+                    return next((p for p in ch.children if p.dep_ == "pobj"), None)
         return None
 
     def _bare(self, tok: Token) -> Speaker:

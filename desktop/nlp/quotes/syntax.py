@@ -75,6 +75,10 @@ def subject_of(
                         return p
         if v.dep_ == "relcl":
             return v.head
+        if (v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN")
+                and v.head.lemma_.lower() not in SOURCE_NOUNS and v.head.i < v.i):
+            # "with officials saying …": the noun is who speaks.
+            return v.head
         if v.dep_ == "dobj" and v.lemma_.lower() in SOURCE_NOUNS and v.head.i != v.i:
             # "The ministry issued a statement saying …": who issued it.
             v = v.head
