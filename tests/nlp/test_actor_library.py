@@ -40,6 +40,12 @@ def test_time_zones_diseases_and_events_are_no_actors():
     assert names_of(text, ents) == {("WHO", "organisation")}
 
 
+def test_user_type_rule_keeps_a_name_the_rules_would_drop():
+    text, ents = marked("[COVID-19|ORG] spread. [Brexit|PERSON] came.")
+    actors, _ = build_actors(text, ents, [], ActorRules(types={"Brexit": "organisation"}))
+    assert {(a.name, a.type) for a in actors} == {("Brexit", "organisation")}
+
+
 def test_acronym_spelled_out_in_lowercase_is_a_term():
     text, ents = marked("The anterior cingulate cortex ([ACC|ORG]) helps. The [ACC|ORG] was "
                         "silenced by [Christian Keysers|PERSON].")

@@ -109,7 +109,7 @@ def build_actor_result(text: str, entities: list[Entity], quotes: list[Quote],
     # A user's name for it wins; otherwise a term ("Automatic Identification
     # System", named through its acronym) is no actor.
     clusters = sorted(
-        (c for c in grouper.alive() if c.forced_name
+        (c for c in grouper.alive() if c.forced_name or c.keys() & grouper.rule_types.keys()
          or not names.is_not_actor(actor_name(c, actor_type(c, grouper)))),
         key=lambda c: (-_mention_count(c), min(c.positions(), default=len(text))),
     )
