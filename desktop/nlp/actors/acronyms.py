@@ -76,20 +76,21 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
 
 # "anterior cingulate cortex (ACC)" and "DRM (digital rights management":
 # an acronym the text spells out in lowercase words names a term, not a party.
-_TERM_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,6})\(\s*([A-Z]{2,8})\s*\)")
-_TERM_AFTER = re.compile(r"\b([A-Z]{2,8})\s*\(\s*((?:[a-z][a-z-]*[\s,)]+){1,6})")
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z]{2,8})\s*\)")
+_ACRONYM_PAREN = re.compile(r"\b([A-Z]{2,8})\s*\(\s*[a-z]")
 
 
 def lowercase_terms(text: str) -> frozenset[str]:
     """Acronyms whose definition in ``text`` is in lowercase words."""
     out = set()
-    for m in _TERM_BEFORE.finditer(text):
-        words, acronym = m.group(1).split(), m.group(2)
-        if any(acronym_of(acronym, " ".join(words[i:])) for i in range(len(words) - 1)):
-            out.add(acronym)
-    for m in _TERM_AFTER.finditer(text):
-        acronym = m.group(1)
-        words = m.group(2).replace(",", " ").replace(")", " ").split()
-        if any(acronym_of(acronym, " ".join(words[:i])) for i in range(2, len(words) + 1)):
-            out.add(acronym)
+    for m in _PAREN_ACRONYM.finditer(text):
+        words = text[max(0, m.start() - 80):m.start()].split()[-6:]
+        if words and all(w.islower() and w.replace("-", "").isalpha() for w in words[-2:]):
+            words = [w for w in words if w.islower()]
+            if any(acronym_of(m.group(1), " ".join(words[i:])) for i in range(len(words) - 1)):
+                out.add(m.group(1))
+    for m in _ACRONYM_PAREN.finditer(text):
+        inside = text[m.end() - 1:m.end() + 80].split(")")[0].replace(",", " ").split()[:6]
+        if any(acronym_of(m.group(1), " ".join(inside[:i])) for i in range(2, len(inside) + 1)):
+            out.add(m.group(1))
     return frozenset(out)
