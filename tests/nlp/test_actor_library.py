@@ -171,3 +171,6 @@ def test_top_80_of_the_corpus_library_are_actors_with_clean_names_and_types():
     first_words = {n.split()[0].lower() for n, t in names.items() if t == "person"}
     assert not first_words & {"hong", "legislator", "president", "regarding", "mr", "dr"}
     assert names["Donald Trump"] == "person" and names["United States"] == "place"
+    # Unnamed plural speakers are counted as groups; "reports" are nobody.
+    assert names["police"] == "group" and names["officials"] == "group"
+    assert "reports" not in names

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from desktop.core.model import Entity, Quote, Span
 from desktop.nlp.actors import ActorRules, build_actor_result, name_speakers
+from desktop.nlp.actors.quotes import group_name
 from tests.nlp.test_quotes import only, run
 
 
@@ -85,6 +86,9 @@ def test_unnamed_plural_speakers_become_a_counted_group():
     groups = {a.name: (a.type, a.quote_count) for a in result.actors if a.type == "group"}
     assert groups == {"U.S. officials": ("group", 1), "officials": ("group", 1)}
     assert result.quote_actor[2] is None
+    # Reports are nobody: no group.
+    reports = Quote(0, 4, "indirect", speaker_mention=Span(0, 4), speaker_name="Reports")
+    assert group_name("Reports said so.", reports) is None
     # Still unresolved: the quotes keep saying so.
     assert [q.resolved for q in name_speakers(quotes, result)] == [False, False, False]
 

@@ -186,6 +186,12 @@ def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
 
 # Collective nouns that speak for many ("police said").
 _COLLECTIVE = frozenset("police staff crowd public military clergy media press".split())
+# Plural things that "say" in news but are nobody: "reports said".
+_THINGS = frozenset("""
+reports documents figures statistics studies statements records polls estimates
+results findings data papers images photos videos posts tweets messages claims
+accounts surveys analyses filings rulings
+""".split())
 
 
 def group_name(text: str, quote: Quote) -> str | None:
@@ -202,8 +208,8 @@ def group_name(text: str, quote: Quote) -> str | None:
     if (not before or before[-1] in ".!?\n:") and first.isalpha() and first[1:].islower():
         words[0] = first.lower()
     last = words[-1]
-    plural = last.isalpha() and last.islower() and (last in _COLLECTIVE or (
-        last.endswith("s") and not last.endswith(("ss", "us", "is"))))
+    plural = last.isalpha() and last.islower() and last not in _THINGS and (
+        last in _COLLECTIVE or (last.endswith("s") and not last.endswith(("ss", "us", "is"))))
     return " ".join(words) if plural else None
 
 
