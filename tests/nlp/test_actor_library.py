@@ -116,6 +116,11 @@ def test_place_and_title_glued_to_a_name_are_dropped():
                                     ("Hong Kong", "place")}
 
 
+def test_kind_of_organisation_after_its_name_is_dropped():
+    text, ents = marked("State-run [BelTA news agency|ORG] and the [Fars News Agency|ORG] said.")
+    assert {n for n, _ in names_of(text, ents)} == {"BelTA", "Fars News Agency"}
+
+
 def test_sentence_opening_word_glued_to_a_name_is_dropped():
     text, ents = marked("[Regarding Ashodaya|PERSON], the group grew. [Ashodaya|ORG] helps.")
     assert {n for n, _ in names_of(text, ents)} == {"Ashodaya"}

@@ -86,6 +86,10 @@ def test_unnamed_plural_speakers_become_a_counted_group():
     groups = {a.name: (a.type, a.quote_count) for a in result.actors if a.type == "group"}
     assert groups == {"U.S. officials": ("group", 1), "officials": ("group", 1)}
     assert result.quote_actor[2] is None
+    commander = Quote(0, 4, "indirect", speaker_mention=Span(0, 9),
+                      speaker_name="separatist commander in the eastern territories")
+    assert group_name("Meanwhile, a separatist commander in the eastern territories said so.",
+                      commander) is None
     # Reports are nobody: no group.
     reports = Quote(0, 4, "indirect", speaker_mention=Span(0, 4), speaker_name="Reports")
     assert group_name("Reports said so.", reports) is None

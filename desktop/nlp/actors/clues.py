@@ -131,3 +131,20 @@ def says_thing(text: str, start: int, end: int) -> bool:
     # "wrote on Twitter.": only for one-word names ("focus on Joe Biden.").
     return (bool(before) and before[-1] in ("on", "via") and " " not in text[start:end]
             and text[end:end + 1] in (".", ",", ""))
+
+
+# Lowercase words after a name that say what kind of organisation it is:
+# "BelTA news agency", "the Meduza news site".
+_ORG_KIND = frozenset("""
+news agency newspaper network broadcaster channel website site daily outlet
+magazine tabloid
+""".split())
+
+
+def drop_org_kind(whole: str) -> str:
+    """ "BelTA news agency" -> "BelTA"; "Fars News Agency" stays (its name)."""
+    words = whole.split()
+    k = len(words)
+    while k > 1 and words[k - 1] in _ORG_KIND:
+        k -= 1
+    return " ".join(words[:k]) if k < len(words) and words[k - 1][:1].isupper() else whole

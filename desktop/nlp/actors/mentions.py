@@ -137,7 +137,7 @@ def extract_cands(text: str, entities: list[Entity],
             continue  # no actor, unless the user said what it is
         whole = names.strip_leading_words(whole)
         if ent.label == "ORG":
-            whole = clues.camel_prefix(text, ent.start) + whole
+            whole = clues.drop_org_kind(clues.camel_prefix(text, ent.start) + whole)
         if ent.label == "PERSON":
             whole = clues.drop_place(whole, places)
         # "Sultan Kudarat", "Prince Edward Island": places, not titled people.

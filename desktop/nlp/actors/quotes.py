@@ -186,6 +186,7 @@ def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
 
 # Collective nouns that speak for many ("police said").
 _COLLECTIVE = frozenset("police staff crowd public military clergy media press".split())
+_PREPOSITIONS = frozenset("in of from at for with on by near inside outside across".split())
 # Plural things that "say" in news but are nobody: "reports said".
 _THINGS = frozenset("""
 reports documents figures statistics studies statements records polls estimates
@@ -202,6 +203,10 @@ def group_name(text: str, quote: Quote) -> str | None:
     words = name.split()
     if not words or name.lower() in names.PRONOUNS:
         return None
+    # The head comes before a prepositional phrase: "a commander in the
+    # eastern territories" is one person, "officials in Kyiv" a group.
+    cut = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
+    words = words[:cut]
     first = words[0]
     span = quote.speaker_mention
     before = text[:span.start].rstrip(" \t\"“‘'") if span is not None else ""
