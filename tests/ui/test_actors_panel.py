@@ -101,7 +101,7 @@ def test_library_view_counts_and_chart(make_window, qtbot, tmp_path):
     values = [bars.at(i) for i in range(bars.count())]
     axis = dialog.quoted_chart.chart().axes()[0]
     categories = list(axis.categories())
-    assert categories[-1] == "Putin" and values[-1] == 7  # the most quoted is drawn at the top
+    assert categories[-1] == "Putin" and values[-1] == 8  # the most quoted is drawn at the top
     assert dict(zip(categories, values, strict=True))["Emmanuel Macron"] == rows["Emmanuel Macron"].quotes
     type_bars = dialog.type_chart.chart().series()[0].barSets()[0]
     assert sum(type_bars.at(i) for i in range(type_bars.count())) == sum(r.quotes for r in dialog.model.rows)
