@@ -27,7 +27,11 @@ def test_no_pyside6_import_outside_ui():
 
 
 def test_headless_modules_and_the_analyze_command_load_without_qt():
-    modules = [f"desktop.{p.parent.name}.{p.stem}" for part in HEADLESS for p in (PACKAGE / part).glob("*.py")]
+    modules = [
+        ".".join(("desktop", *p.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
+        for part in HEADLESS
+        for p in (PACKAGE / part).rglob("*.py")
+    ]
     code = (
         "import sys, importlib\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

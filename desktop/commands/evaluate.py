@@ -25,16 +25,19 @@ def run(args: argparse.Namespace) -> int:
     from desktop.core.evaluate import format_report, score_quotes
     from desktop.formats.json_export import quote_dict
     from desktop.formats.text import read_file
+    from desktop.nlp.actors import build_actor_result, name_speakers
     from desktop.nlp.pipeline import analyze_texts, load_pipeline
 
     records = read_gold(args.gold)
     articles = [read_file(args.texts / record.get("file", f"{record['id']}.txt"))[0] for record in records]
     nlp = load_pipeline(args.model)
     analyses = analyze_texts(nlp, [a.text for a in articles])
-    predictions = {
-        record["id"]: [quote_dict(article.text, q, i) for i, q in enumerate(analysis.quotes)]
-        for record, article, analysis in zip(records, articles, analyses, strict=True)
-    }
+    predictions = {}
+    for record, article, analysis in zip(records, articles, analyses, strict=True):
+        # Speakers named as their actors are, as in Byline's exports.
+        result = build_actor_result(article.text, analysis.entities, analysis.quotes)
+        quotes = name_speakers(analysis.quotes, result)
+        predictions[record["id"]] = [quote_dict(article.text, q, i) for i, q in enumerate(quotes)]
     score = score_quotes(records, predictions)
     print(json.dumps(score.summary(), indent=1) if args.json else format_report(score))
     return 0

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field, replace
 
 from desktop.core.model import Actor, Analysis, Entity, Mention
-from desktop.nlp.actors import ActorResult, ActorRules, build_actor_result
+from desktop.nlp.actors import ActorResult, ActorRules, build_actor_result, name_speakers
 from desktop.store.actors import (
     ALIAS,
     TYPE,
@@ -67,12 +67,15 @@ def article_view(article_id: int, analysis: Analysis | None = None, rules: Actor
         cache_actors(article_id, key, _dumps(result))
     elif articles_without_actor_summary([article_id]):
         store_article_actors(article_id, result.actors)
-    shown = Analysis(result.entities, analysis.quotes, analysis.model_name, analysis.model_version)
+    # Quotes name their speakers as the actors do, after every rename,
+    # merge, split or retype too.
+    quotes = name_speakers(analysis.quotes, result)
+    shown = Analysis(result.entities, quotes, analysis.model_name, analysis.model_version)
     return ArticleView(shown, result.actors, result.quote_actor)
 
 
 # Part of every key: a change to how actors are built or stored changes it.
-ACTOR_CACHE_VERSION = "1"
+ACTOR_CACHE_VERSION = "2"
 
 
 def actor_key(analysis: Analysis, rules: ActorRules) -> str:

@@ -8,7 +8,7 @@ from desktop.core.corrections import ALIAS as ALIAS
 from desktop.core.corrections import SPLIT as SPLIT
 from desktop.core.corrections import TYPE as TYPE
 from desktop.core.corrections import ActorRule
-from desktop.core.model import MENTION_NAME, Actor
+from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor
 from desktop.store.articles import now
 from desktop.store.models import ActorRuleRow, ArticleActorRow, ArticleRow, db
 
@@ -103,7 +103,12 @@ class LibraryActor:
 
 
 def library_actors() -> list[LibraryActor]:
-    """Actors across the library: one row per name and type."""
+    """Actors across the library: one row per name, most mentioned first.
+
+    A name is one actor whatever type single articles gave it ("Wikinews"
+    an organisation in most, a person in a few): its type is the one of
+    most of its mentions (ties: of more articles, then the first in
+    ``ACTOR_TYPES``)."""
     from peewee import fn
 
     query = (
@@ -115,9 +120,28 @@ def library_actors() -> list[LibraryActor]:
             fn.SUM(ArticleActorRow.quotes).alias("quotes"),
         )
         .group_by(ArticleActorRow.name, ArticleActorRow.type)
-        .order_by(fn.SUM(ArticleActorRow.mentions).desc(), ArticleActorRow.name)
+        .tuples()
     )
-    return [LibraryActor(r.name, r.type, r.articles, int(r.mentions), int(r.quotes)) for r in query]
+    return one_row_per_name(
+        [LibraryActor(n, k, a, int(m), int(q)) for n, k, a, m, q in query])
+
+
+def one_row_per_name(rows: list[LibraryActor]) -> list[LibraryActor]:
+    """Rows of one name and several types summed into one row, with the
+    type of most mentions; most mentioned first."""
+    by_name: dict[str, list[LibraryActor]] = {}
+    for row in rows:
+        by_name.setdefault(row.name, []).append(row)
+    out = []
+    for name, same in by_name.items():
+        kind = min(same, key=lambda r: (-r.mentions, -r.articles, _TYPE_ORDER.get(r.type, 9))).type
+        out.append(LibraryActor(name, kind, sum(r.articles for r in same),
+                                sum(r.mentions for r in same), sum(r.quotes for r in same)))
+    out.sort(key=lambda a: (-a.mentions, a.name))
+    return out
+
+
+_TYPE_ORDER = {t: i for i, t in enumerate(ACTOR_TYPES)}
 
 
 def articles_of_actor(name: str) -> list[tuple[int, str, str | None, int, int]]:

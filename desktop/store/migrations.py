@@ -291,6 +291,16 @@ def _m7_library_counts(db: pw.Database) -> None:
     )
 
 
+def _m8_actors_round_2(db: pw.Database) -> None:
+    """Actors are built by new rules (issue 19: no interview labels or time
+    zones as actors, one name per country, group actors, quotes named as
+    their actors): the actors kept for each article are made again from its
+    spans and the user's rules the next time they are read.  Only derived
+    data goes; no user data is touched."""
+    db.execute_sql("DELETE FROM actor_cache")
+    db.execute_sql("DELETE FROM article_actor")
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -299,6 +309,7 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m5_actors,
     _m6_actor_cache,
     _m7_library_counts,
+    _m8_actors_round_2,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.symbols import PROPN
 
-from desktop.nlp.quote_context import sentence_ids
-from desktop.nlp.quote_marks import find_quoted
-from desktop.nlp.quote_syntax import paragraph_ids
-from desktop.nlp.quote_tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
+from desktop.nlp.quotes.context import sentence_ids
+from desktop.nlp.quotes.marks import find_quoted
+from desktop.nlp.quotes.syntax import paragraph_ids
+from desktop.nlp.quotes.tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
 
 TEXT = (
     "German Chancellor Olaf Scholz arrived in Moscow on Tuesday.\n\n"

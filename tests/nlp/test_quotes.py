@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core.evaluate import score_quotes
-from desktop.core.model import Quote
-from desktop.nlp.quote_marks import find_quoted
+from desktop.core.model import Entity, Quote
+from desktop.nlp.actors import build_actor_result, name_speakers
 from desktop.nlp.quotes import extract_quotes
+from desktop.nlp.quotes.marks import find_quoted
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "eval"
 HEADER = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*")
@@ -290,7 +291,7 @@ def test_odd_input_does_not_raise(nlp, text):
 
 
 def test_a_failing_finder_does_not_stop_the_others(nlp, monkeypatch):
-    from desktop.nlp.quote_reported import ReportedFinder
+    from desktop.nlp.quotes.reported import ReportedFinder
 
     def boom(self, tok):
         raise RuntimeError("odd passage")
@@ -339,29 +340,38 @@ def test_quotes_are_model_objects_with_offsets_into_the_text(nlp):
 # -- gold standards ----------------------------------------------------------
 
 
-def _score(nlp, gold_name: str):
+def _score(nlp, *gold_names: str):
+    """Scored as ``byline evaluate quotes`` scores: speakers named as their
+    actors are."""
     records = [
         json.loads(line)
+        for gold_name in gold_names
         for line in (DATA / gold_name).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
     preds = {}
     for rec in records:
         text = HEADER.sub("", (DATA / "texts" / rec["file"]).read_text(encoding="utf-8"))
+        doc = nlp(text)
+        quotes = extract_quotes(doc)
+        entities = [Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        quotes = name_speakers(quotes, build_actor_result(text, entities, quotes))
         preds[rec["id"]] = [
             {"text": text[q.start : q.end], "speaker": {"name": q.speaker_name}}
-            for q in extract_quotes(nlp(text))
+            for q in quotes
         ]
     return score_quotes(records, preds)
 
 
 def test_sample_article_meets_targets(nlp):
     score = _score(nlp, "quotes-gold.jsonl")
-    assert score.quote_f1 >= 0.9
-    assert score.speaker_accuracy >= 0.9
+    assert score.quote_f1 >= 0.95
+    assert score.speaker_accuracy >= 0.95
 
 
 def test_wikinews_dev_set_meets_targets(nlp):
-    score = _score(nlp, "wikinews-dev-gold.jsonl")
-    assert score.quote_f1 >= 0.8
-    assert score.speaker_accuracy >= 0.85
+    # The first 14 articles and the 6 added in round 2 (issue 19).  Measured
+    # 0.971 / 0.955 and 0.976 / 1.0; together 0.97 / 0.965.
+    score = _score(nlp, "wikinews-dev-gold.jsonl", "wikinews-dev2-gold.jsonl")
+    assert score.quote_f1 >= 0.95
+    assert score.speaker_accuracy >= 0.96

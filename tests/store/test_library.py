@@ -76,3 +76,30 @@ def test_an_old_library_gets_its_counts(tmp_path):
         assert listed() == article_counts([1, 2, 3]) == {1: (1, 0), 2: (0, 0), 3: (2, 0)}
     finally:
         close_library()
+
+
+def test_an_old_librarys_actors_are_made_again_by_the_new_rules(tmp_path):
+    from desktop.core.model import Analysis, Article, Entity
+    from desktop.services.view import ensure_actor_summaries
+    from desktop.store.actors import library_actors
+    from desktop.store.analyses import analysed_ids, save_analysis
+    from desktop.store.articles import add_article
+
+    path = tmp_path / "lib.sqlite3"
+    open_library(path)
+    text = "((WN)) Why? The US said no."
+    article_id = add_article(Article(text, title="Old"))[0]
+    save_analysis(article_id, Analysis([Entity(2, 4, "ORG"), Entity(16, 18, "GPE")], [], "m", "1"))
+    # What an older Byline kept: its actors by the old rules, schema 7.
+    db.execute_sql("INSERT INTO article_actor (article_id, name, type, aliases, named, mentions,"
+                   " quotes) VALUES (?, 'WN', 'organisation', '[]', 1, 1, 0),"
+                   " (?, 'US', 'place', '[]', 1, 1, 0)", (article_id, article_id))
+    db.execute_sql("PRAGMA user_version = 7")
+    close_library()
+    open_library(path)
+    try:
+        assert library_actors() == []
+        ensure_actor_summaries(analysed_ids())  # what the Library actors view does
+        assert [(a.name, a.type) for a in library_actors()] == [("United States", "place")]
+    finally:
+        close_library()

@@ -20,10 +20,9 @@ from desktop.core.model import (
     Quote,
     Span,
 )
-from desktop.nlp import actor_names as names
-from desktop.nlp import actor_persons as persons
-from desktop.nlp.actor_cluster import Grouper
-from desktop.nlp.actor_mentions import Cluster
+from desktop.nlp.actors import names, persons
+from desktop.nlp.actors.cluster import Grouper
+from desktop.nlp.actors.mentions import Cluster
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -177,7 +176,58 @@ def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
                 (c.start, c.end) == (mention.start, mention.end) for c in owner.cands
             ):
                 cluster = owner
+            else:
+                cluster = _group_for(grouper, quote)
         if cluster is not None:
             attach(grouper, cluster, quote)
         out.append(cluster)
     return out
+
+
+# Collective nouns that speak for many ("police said").
+_COLLECTIVE = frozenset("police staff crowd public military clergy media press".split())
+_PREPOSITIONS = frozenset("in of from at for with on by near inside outside across".split())
+# Plural things that "say" in news but are nobody: "reports said".
+_THINGS = frozenset("""
+reports documents figures statistics studies statements records polls estimates
+results findings data papers images photos videos posts tweets messages claims
+accounts surveys analyses filings rulings
+""".split())
+
+
+def group_name(text: str, quote: Quote) -> str | None:
+    """The group an unresolved plural speaker stands for ("U.S. officials",
+    "witnesses"), or None for a single unnamed person or a pronoun.  A
+    capital only there because the sentence starts with the word is dropped."""
+    name = " ".join((quote.speaker_name or "").split())
+    words = name.split()
+    if not words or name.lower() in names.PRONOUNS:
+        return None
+    # The head comes before a prepositional phrase: "a commander in the
+    # eastern territories" is one person, "officials in Kyiv" a group.
+    cut = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
+    words = words[:cut]
+    first = words[0]
+    span = quote.speaker_mention
+    before = text[:span.start].rstrip(" \t\"“‘'") if span is not None else ""
+    if (not before or before[-1] in ".!?\n:") and first.isalpha() and first[1:].islower():
+        words[0] = first.lower()
+    last = words[-1]
+    plural = last.isalpha() and last.islower() and last not in _THINGS and (
+        last in _COLLECTIVE or (last.endswith("s") and not last.endswith(("ss", "us", "is"))))
+    return " ".join(words) if plural else None
+
+
+def _group_for(grouper: Grouper, quote: Quote) -> Cluster | None:
+    """The group actor of an unresolved plural speaker: unresolved still,
+    but counted, one actor per group name in the article."""
+    name = group_name(grouper.text, quote)
+    if name is None:
+        return None
+    k = names.key(name)
+    for cluster in grouper.alive():
+        if cluster.unnamed_group and k in cluster.keys():
+            return cluster
+    cluster = Cluster(extra_names=[name], unnamed_group=True)
+    grouper.clusters.append(cluster)
+    return cluster

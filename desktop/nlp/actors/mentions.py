@@ -1,7 +1,7 @@
 """Mentions that may name actors (:class:`Cand`) and their groups (:class:`Cluster`).
 
 :func:`extract_cands` turns the model's entities into candidates with
-cleaned names; the grouping itself is in :mod:`desktop.nlp.actor_cluster`.
+cleaned names; the grouping itself is in :mod:`desktop.nlp.actors.cluster`.
 """
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from desktop.core.model import Entity, Mention
-from desktop.nlp import actor_names as names
-from desktop.nlp import actor_persons as persons
+from desktop.nlp.actors import acronyms, clues, names, persons
 
 # Entity labels that name a party which can act or be acted upon.  EVENT,
 # PRODUCT, WORK_OF_ART, LAW and LANGUAGE name things, not parties: "World War
@@ -36,6 +35,7 @@ class Cand:
     surface: str  # cleaned name: no title, possessive or leading "the"
     key: str  # names.key(surface)
     title: str  # the person title inside or right before the entity, lowercased
+    thing: bool = False  # the words around it say a product or platform ("Twitter account")
 
     @property
     def titled(self) -> bool:
@@ -53,6 +53,7 @@ class Cluster:
     speaker_mentions: list[Mention] = field(default_factory=list)
     person_pronouns: int = 0  # quotes whose speaker is "he"/"she"
     quote_count: int = 0
+    unnamed_group: bool = False  # unresolved plural speakers: "U.S. officials"
     alive: bool = True
 
     def surfaces(self) -> list[str]:
@@ -113,9 +114,13 @@ def extract_cands(text: str, entities: list[Entity],
     order = sorted(range(len(entities)), key=lambda i: entities[i].start)
     raw: list[tuple[int, str, str, list[str], str]] = []  # index, whole, stripped,
     #                                                         removed words, title
+    places = {names.key(text[e.start:e.end]) for e in entities if e.label in ("GPE", "LOC")}
+    terms = acronyms.lowercase_terms(text) if "(" in text else frozenset()
     for pos, i in enumerate(order):
         ent = entities[i]
-        if ent.label not in ACTOR_LABELS or _title_modifier(text, entities, order, pos):
+        if (ent.label not in ACTOR_LABELS or _title_modifier(text, entities, order, pos)
+                or clues.transcript_label(text, ent.start, ent.end)
+                or (ent.label == "NORP" and clues.norp_modifier(text, ent.end))):
             continue
         # The model sometimes swallows a definition: "the African Continental
         # Free Trade Area (AfCFTA"; the acronym is found in the text later.
@@ -126,6 +131,15 @@ def extract_cands(text: str, entities: list[Entity],
             continue  # "COVID-19": no person's name holds digits
         if not names.mostly_latin(whole):
             continue  # the English model tags Devanagari, Cyrillic… at random
+        if rule_type(whole) is None and (
+                names.is_not_actor(whole) or whole in terms
+                or clues.name_pair(whole, entities, text) or clues.in_title(text, ent.start)):
+            continue  # no actor, unless the user said what it is
+        whole = names.strip_leading_words(whole)
+        if ent.label == "ORG":
+            whole = clues.drop_org_kind(clues.camel_prefix(text, ent.start) + whole)
+        if ent.label == "PERSON":
+            whole = clues.drop_place(whole, places)
         # "Sultan Kudarat", "Prince Edward Island": places, not titled people.
         stripped, had = (whole, False) if names.is_known_place(whole) else names.strip_title(whole)
         removed = whole.split()[: len(whole.split()) - len(stripped.split())]
@@ -147,7 +161,8 @@ def extract_cands(text: str, entities: list[Entity],
                          and persons.parse_person(stripped).is_full)
         surface = whole if keep_title else stripped
         cands.append(Cand(i, ent.start, ent.end, ent.label, surface,
-                          names.key(surface), "" if keep_title else title))
+                          names.key(surface), "" if keep_title else title,
+                          clues.says_thing(text, ent.start, ent.end)))
     return cands
 
 

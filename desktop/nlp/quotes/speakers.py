@@ -12,9 +12,10 @@ from __future__ import annotations
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
-from desktop.nlp.quote_actors import Actors, is_title, name_words, sentence_numbers
-from desktop.nlp.quote_descriptions import RECENCY_WINDOW, DescriptionResolver, Salient, Speaker
-from desktop.nlp.quote_lexicon import (
+from desktop.nlp.quotes.actors import Actors, is_title, name_words, sentence_numbers
+from desktop.nlp.quotes.descriptions import RECENCY_WINDOW, DescriptionResolver, Salient, Speaker
+from desktop.nlp.quotes.lexicon import (
+    PAIR_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -22,8 +23,8 @@ from desktop.nlp.quote_lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
 )
-from desktop.nlp.quote_syntax import SUBJECT_DEPS, subject_of
-from desktop.nlp.quote_tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
+from desktop.nlp.quotes.syntax import SUBJECT_DEPS, subject_of
+from desktop.nlp.quotes.tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
 
 # Dependency labels of the tokens ``Speakers._note`` may remember.
 _NOTED_DEPS = hashes(("pobj", *SUBJECT_DEPS))
@@ -120,7 +121,8 @@ class Speakers(DescriptionResolver):
         if (
             tok.pos_ == "PROPN"
             and tok.text[:1].isupper()
-            or (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and tok.pos_ != "NOUN")
+            or (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                and (tok.pos_ != "NOUN" or tok.text.isupper()))  # "UNICEF" tagged NOUN
         ):
             return self._named(tok)
         if tok.pos_ in ("NOUN", "ADJ", "NUM", "PROPN"):  # PROPN here: lower-case, mis-tagged
@@ -161,7 +163,7 @@ class Speakers(DescriptionResolver):
             for ch in tok.children:
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN":
                     return self._named(ch)
-            named = self._comma_appos(tok)
+            named = self._comma_appos(tok) or self._title_holder(tok)
             if named is not None:
                 return named
         toks = self._name_tokens(tok)
@@ -217,6 +219,14 @@ class Speakers(DescriptionResolver):
                         "called",
                     ):
                         return self._named(w)
+        # "state-run BelTA news agency", "the Meduza news site": the name
+        # before the description is the speaker.
+        # (Not "a Twitter post by X": a document's source is who wrote it.)
+        for ch in tok.children:
+            if (ch.dep_ == "compound" and ch.i < tok.i and ch.pos_ == "PROPN"
+                    and tok.lemma_ not in SOURCE_NOUNS
+                    and ch.ent_type_ in ("ORG", "PERSON") and not self._inside[ch.i]):
+                return self._named(ch)
         if tok.lemma_ in SOURCE_NOUNS:
             src = self._source_of(tok)
             if src is not None:
@@ -235,7 +245,28 @@ class Speakers(DescriptionResolver):
             back = self._recent(tok, plural=tok.tag_ == "NNS")
             if back is not None:
                 return back
+        if (tok.tag_ == "NNS" and tok.lemma_ in PAIR_NOUNS
+                and any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in tok.children)):
+            # "the defendants" after "A and B were charged": the named people.
+            back = self._recent(tok, plural=True)
+            if back is not None and back.resolved and back.person:
+                return back
+            # Else the last named group of people ("officers A and B").
+            for i, _, sp in reversed(self._groups):
+                if i < tok.i and tok.i - i <= RECENCY_WINDOW:
+                    return Speaker(sp.name, True, tok.left_edge.idx, tok.idx + len(tok),
+                                   "description", True, True)
         return self._bare(tok)
+
+    def _title_holder(self, tok: Token) -> Speaker | None:
+        """ "US Ambassador to Germany Richard Grenell": the parser made the
+        title the subject and the person the object of "to"."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.i > tok.i and prep.lower_ in ("to", "of", "for"):
+                for p in prep.children:
+                    if p.dep_ == "pobj" and p.ent_type_ == "PERSON" and not self._inside[p.i]:
+                        return self._named(p)
+        return None
 
     def _comma_appos(self, tok: Token) -> Speaker | None:
         """ "the El Paso mayor, Dee Margo, …" when the parse misses the apposition."""
@@ -292,6 +323,11 @@ class Speakers(DescriptionResolver):
                 return ch
         if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "They released a statement"
             return subject_of(tok.head, self._inside)
+        if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            # "according to a tweet on Monday by X": the parser hung "by X" higher.
+            for ch in tok.head.head.head.children:
+                if ch.dep_ in ("prep", "agent") and ch.lower_ == "by" and ch.i > tok.i:
+                    return next((p for p in ch.children if p.dep_ == "pobj"), None)
         return None
 
     def _bare(self, tok: Token) -> Speaker:

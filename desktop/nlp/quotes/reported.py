@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from desktop.nlp.quote_context import (
+from desktop.nlp.quotes.context import (
     QUESTION_WORDS,
     STOPS,
     Candidate,
@@ -19,7 +19,7 @@ from desktop.nlp.quote_context import (
     is_speech_verb,
     words,
 )
-from desktop.nlp.quote_lexicon import DIRECT_ONLY, NAMING_VERBS, SOURCE_NOUNS
+from desktop.nlp.quotes.lexicon import DEMAND_VERBS, DIRECT_ONLY, NAMING_VERBS, SOURCE_NOUNS
 
 
 class ReportedFinder(Context):
@@ -29,7 +29,13 @@ class ReportedFinder(Context):
         """X said (that) … / …, X said / X told Reuters … / X warned that …."""
         if self.inside[verb.i] or not is_speech_verb(verb):
             return None
-        if verb.lemma_.lower() in DIRECT_ONLY or any(c.dep_ == "neg" for c in verb.children):
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        if verb.lemma_.lower() in DEMAND_VERBS:
+            found = self._demand(verb)
+            if found is not None:
+                return found
+        if verb.lemma_.lower() in DIRECT_ONLY:
             return None
         home = self.para[verb.i]
         home_s = self.sent[verb.i]
@@ -38,6 +44,8 @@ class ReportedFinder(Context):
             for c in verb.children
             if c.dep_ == "ccomp" and self.para[c.i] == home and self.sent[c.i] == home_s
         ]
+        if not comps:
+            comps = self._statement_clause(verb)
         if not comps:
             comps = [
                 c
@@ -92,6 +100,44 @@ class ReportedFinder(Context):
             return None
         s, e, typ = self._content(start, end)
         return Candidate(s, e, typ, verb, subj)
+
+    def _statement_clause(self, verb: Token) -> list[Token]:
+        """ "said in a statement that …": the clause hangs from the noun."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in SOURCE_NOUNS:
+                    return [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                            and self.sent[c.i] == self.sent[verb.i]]
+        return []
+
+    def _demand(self, verb: Token) -> Candidate | None:
+        """ "called on the government to act", "urged residents to stay home":
+        the one asked and what they are asked to do, an indirect quote."""
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if xcomp is None:
+            return None
+        addressee = None
+        for c in verb.children:
+            if c.dep_ == "dobj" and verb.lemma_.lower() != "call":
+                addressee = c
+            elif c.dep_ == "prep" and c.lower_ == "on" and verb.lemma_.lower() == "call":
+                addressee = next((p for p in c.children if p.dep_ == "pobj"), None)
+        subj = self._active_subject(verb)
+        if addressee is None or subj is None or subj.lower_ in ("i", "we", "you"):
+            return None
+        if addressee.i > xcomp.i or self.sent[xcomp.right_edge.i] != self.sent[verb.i]:
+            return None
+        start, end = self._trim(list(self.doc[addressee.left_edge.i : xcomp.right_edge.i + 1]))
+        if start is None or words(self.doc[start:end]) < 3:
+            return None
+        s, e, typ = self._content(start, end)
+        cue_end = next((c.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"),
+                       verb.i)
+        return Candidate(s, e, typ, verb, subj, cue_end=cue_end)
 
     def _tail_content(self, verb: Token, subj: Token) -> list[Token]:
         """ "…, the agency reported on Monday." / "…, reported officials.": the

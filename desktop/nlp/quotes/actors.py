@@ -9,13 +9,15 @@ all of its words.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from desktop.nlp.quote_lexicon import DEMONYMS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLES
-from desktop.nlp.quote_tokens import TokenTable, any_of, hashes, positions
+from desktop.nlp.actors.acronyms import acronym_of
+from desktop.nlp.quotes.lexicon import DEMONYMS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLES
+from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, positions
 
 HONORIFICS = {
     "mr": "m",
@@ -33,6 +35,9 @@ HONORIFICS = {
 # The words ``Actors._genders`` counts, and the one dependency it follows.
 _GENDER_WORDS = hashes([*PERSON_PRONOUNS, *HONORIFICS])
 _NSUBJ = hashes(("nsubj",))[0]
+
+# "(ACRONYM)" right after a name defines it.
+_DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
 
 # Honorifics that are part of how people are named ("Pope Francis").
 KEEP_TITLES = frozenset("pope queen king prince princess sheikh saint".split())
@@ -135,6 +140,7 @@ class Actors:
         self._sent_of = sentence_numbers(doc) if sentences is None else sentences
         self.people: dict[str, Person] = {}
         self.orgs: dict[str, list[int]] = {}
+        self.acronyms: dict[str, str] = {}  # acronym -> the name it was defined for
         self._places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
         self.gender: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
         self._collect()
@@ -165,7 +171,14 @@ class Actors:
                 p.positions.append(ent.start)
                 self._attrs_for(p, ent)
             elif ent.label_ == "ORG":
-                self.orgs.setdefault(" ".join(t.text for t in toks), []).append(ent.start)
+                name = " ".join(t.text for t in toks)
+                self.orgs.setdefault(name, []).append(ent.start)
+                # "the United Nations Children's Fund (UNICEF)"
+                after = self.text[ent.end_char:ent.end_char + 14]
+                m = _DEFINED.match(after)
+                if m and " " in name and acronym_of(m.group(1), name):
+                    full = " ".join(self.text[toks[0].idx:toks[-1].idx + len(toks[-1])].split())
+                    self.acronyms.setdefault(m.group(1), full)
         # A one-word "person" the model labels a place or organisation more
         # often ("Kyiv") is not one.
         labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -318,6 +331,8 @@ class Actors:
     def org_for(self, tokens: list[Token]) -> str | None:
         """An organisation's full name from an acronym or a part of it."""
         text = " ".join(t.text for t in tokens)
+        if text in self.acronyms:
+            return self.acronyms[text]
         if len(tokens) == 1 and text.isupper() and len(text) > 1:
             for org in self.orgs:
                 initials = "".join(w[0] for w in org.split() if w[:1].isupper())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from desktop.nlp.quote_context import (
+from desktop.nlp.quotes.context import (
     MIN_DIRECT_WORDS,
     QUOTE_CHARS,
     STOPS,
@@ -27,8 +27,8 @@ from desktop.nlp.quote_context import (
     relative,
     words,
 )
-from desktop.nlp.quote_lexicon import NAMING_VERBS
-from desktop.nlp.quote_marks import Quoted
+from desktop.nlp.quotes.lexicon import NAMING_VERBS
+from desktop.nlp.quotes.marks import Quoted
 
 
 class DirectFinder(Context):
@@ -74,7 +74,7 @@ class DirectFinder(Context):
                 cue, subj = cand, found
                 break
         if cue is None:
-            colon = self._colon_cue(sp)
+            colon = self._colon_cue(sp) or self._according_after(sp)
             if colon is not None:
                 cue, subj = colon
         if cue is None:
@@ -117,6 +117,10 @@ class DirectFinder(Context):
             prev.text in (":", ",", "—", "–", "-", "(")
             or prev.text in STOPS
             or is_speech_verb(prev)
+            # '"We stand ready" tweeted Johnson "to provide …"': the rest of
+            # an interrupted quote, after "said X".
+            or (prev.pos_ in ("PROPN", "NOUN") and prev.head.i < prev.i
+                and is_speech_verb(prev.head) and prev.head.i >= i - 4)
         )
 
     def _ends_clause(self, sp: SpacySpan, q: Quoted) -> bool:
@@ -223,6 +227,18 @@ class DirectFinder(Context):
                 return t
             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl"):
                 return None
+        return None
+
+    def _according_after(self, sp: SpacySpan) -> tuple[Token, Token] | None:
+        """ '"…," according to a tweet by X.': the source after the quote."""
+        j = sp.end
+        while j < len(self.doc) and (self.doc[j].is_punct or is_quote_tok(self.doc[j])) \
+                and self.doc[j].text not in (".", "!", "?"):
+            j += 1
+        if j < len(self.doc) and self.doc[j].lower_ == "according" and not self.inside[j]:
+            pobj = according_pobj(self.doc[j])
+            if pobj is not None:
+                return self.doc[j], pobj
         return None
 
     def _colon_cue(self, sp: SpacySpan) -> tuple[Token, Token] | None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from desktop.nlp.quote_actors import Actors, Person, country_key
-from desktop.nlp.quote_lexicon import DEMONYMS, GENERIC_ROLES, ROLE_NOUNS, ROLE_SYNONYMS
+from desktop.nlp.quotes.actors import Actors, Person, country_key
+from desktop.nlp.quotes.lexicon import DEMONYMS, FAMILY_NOUNS, GENERIC_ROLES, ORG_NOUNS, ROLE_NOUNS, ROLE_SYNONYMS
 
 # How far back (in tokens) a pronoun or description looks for its actor.
 RECENCY_WINDOW = 250
@@ -59,7 +59,10 @@ class DescriptionResolver:
 
     def _description(self, tok: Token) -> Speaker | None:
         """ "the German leader" -> the person whose title and nationality fit."""
-        if tok.lemma_ not in ROLE_NOUNS or tok.tag_ != "NN":
+        # A lowercase role the tagger calls a proper noun ("the bishop") too.
+        if tok.lemma_.lower() in FAMILY_NOUNS and tok.tag_ == "NN":
+            return self._family(tok)
+        if tok.lemma_.lower() not in ROLE_NOUNS or tok.tag_ not in ("NN", "NNP"):
             return self._org_description(tok)
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         if not dets or dets[0].lower_ not in ("the", "this") and dets[0].dep_ != "poss":
@@ -108,6 +111,33 @@ class DescriptionResolver:
             return Speaker(p.name, True, bare.start, bare.end, "description", True)
         return None
 
+    def _family(self, tok: Token) -> Speaker | None:
+        """ "the mother" -> the woman just discussed: the latest named person
+        of that gender (never one of unknown gender, never "the mother of …")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None
+        role = tok.lemma_.lower()
+        gender = FAMILY_NOUNS[role]
+        # Only someone the article called so ("his mother, Jane Doe"): the
+        # latest woman named is no one's mother by that alone.
+        for p in self.actors.people.values():
+            if role in p.attrs and any(i < tok.i for i in p.positions) \
+                    and self.actors.gender_of(p.name) in (gender, None):
+                bare = self._bare(tok)
+                return Speaker(p.name, True, bare.start, bare.end, "description", True)
+        for s in reversed(self.salient):
+            if s.i >= tok.i or tok.i - s.i > RECENCY_WINDOW or self._stale(s, tok):
+                continue
+            sp = s.speaker
+            if not sp.person or sp.plural or not sp.resolved or not sp.name:
+                continue
+            p = self.actors.people.get(sp.name)
+            if p is not None and role in p.attrs and self.actors.gender_of(sp.name) == gender:
+                bare = self._bare(tok)
+                return Speaker(sp.name, True, bare.start, bare.end, "description", True)
+        return None
+
     def _org_description(self, tok: Token) -> Speaker | None:
         """ "the archive" -> the "Gun Violence Archive" named before."""
         if tok.tag_ != "NN" or not any(c.lower_ == "the" for c in tok.children):
@@ -116,6 +146,27 @@ class DescriptionResolver:
             if org.split()[-1].lower() == tok.lower_ and min(positions) < tok.left_edge.i:
                 bare = self._bare(tok)
                 return Speaker(org, True, bare.start, bare.end, "description")
+        if tok.lemma_.lower() not in ORG_NOUNS:
+            return None
+        # "the network", "the industry publication": the organisation just
+        # discussed, when the subject before was one.
+        for s in reversed(self.salient):
+            if s.i >= tok.i or tok.i - s.i > RECENCY_WINDOW or self._stale(s, tok):
+                continue
+            if not s.subject:
+                continue
+            sp = s.speaker
+            if sp.kind == "name" and not sp.person and not sp.plural and sp.resolved:
+                bare = self._bare(tok)
+                return Speaker(sp.name, True, bare.start, bare.end, "description")
+            break  # the last subject was a person or a group
+        # Else the organisation the story is about: named at least three
+        # times before, twice as often as any other.
+        counts = sorted(((sum(1 for i in pos if i < tok.i), org)
+                         for org, pos in self.actors.orgs.items()), reverse=True)
+        if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+            bare = self._bare(tok)
+            return Speaker(counts[0][1], True, bare.start, bare.end, "description")
         return None
 
     def _note_group(self, tok: Token) -> None:

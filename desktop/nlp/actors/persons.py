@@ -7,7 +7,7 @@ from functools import lru_cache
 from nameparser import HumanName
 from rapidfuzz import fuzz
 
-from desktop.nlp.actor_names import key
+from desktop.nlp.actors.names import key
 
 _SURNAME_PARTICLES = frozenset(
     "van von de der den da das dos del della di du la le al el bin ibn ter ten".split()

@@ -1,7 +1,7 @@
 """Name handling for actor building: cleaning, keys, titles, countries.
 
 Everything here works on plain strings; no spaCy, no Qt.  The functions are
-small and pure so that the grouping code in :mod:`actor_cluster` can combine
+small and pure so that the grouping code in :mod:`cluster` can combine
 them and the tests can check them one by one.
 """
 from __future__ import annotations
@@ -27,7 +27,8 @@ leader dr. dr doctor prof. professor mr. mr mrs. mrs ms. ms miss sir dame
 lord lady speaker commissioner inspector detective coach cde comrade
 constable const. det. supt. superintendent insp. officer trooper sheriff
 corporal cpl. councillor councilman councilwoman cllr alderman magistrate
-attorney pastor imam rabbi
+attorney pastor imam rabbi legislator lawmaker activist journalist reporter
+economist scientist researcher analyst author candidate nominee mp
 """.split())
 
 # Title heads that are person evidence whatever their case ("president
@@ -72,6 +73,40 @@ _COUNTRY_EXTRA = {
     "democratic republic of the congo": "COD", "east timor": "TLS",
     "swaziland": "SWZ", "cape verde": "CPV", "brunei": "BRN",
     "uae": "ARE", "palestine": "PSE", "micronesia": "FSM",
+}
+
+# Names the model tags as organisations, people or places that are no party
+# to anything: time zones, diseases, religions, technical terms, events.
+# Compared by ``key`` (so "COVID-19" is "covid 19").
+NOT_ACTORS = frozenset({
+    "utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst",
+    "cet", "cest", "eet", "eest", "aest", "aedt", "jst",
+    "covid", "covid 19", "covid19", "sars cov 2", "coronavirus", "novel coronavirus",
+    "sars", "mers", "hiv", "aids", "ebola", "zika", "h1n1",
+    "islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism",
+    "catholicism", "protestantism",
+    "drm", "gps", "html", "pdf", "api", "wi fi", "usb",
+    "brexit", "earth", "sun", "moon",
+})
+
+# Capitalised words that open a sentence and the model glues to a name:
+# "Regarding Ashodaya", "Despite Trump".
+_LEADING_WORDS = frozenset("""
+regarding according despite meanwhile after before during although however while
+when since unlike like as for with without about following under including among
+against between through throughout towards toward until upon within if but and so
+yet then also thus hence later
+""".split())
+# Last words of names of laws, treaties and technical systems, which the
+# model calls organisations ("Automatic Identification System").
+_LAW_WORDS = frozenset("act treaty amendment accord accords system".split())
+
+# Preferred short English names where pycountry's are formal ("Russian
+# Federation") or not the one news use.
+_COUNTRY_NAMES = {
+    "RUS": "Russia", "TUR": "Turkey", "PSE": "Palestine", "VAT": "Vatican City",
+    "COD": "Democratic Republic of the Congo", "COG": "Republic of the Congo",
+    "CIV": "Ivory Coast", "BRN": "Brunei", "FSM": "Micronesia", "CZE": "Czech Republic",
 }
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
@@ -238,3 +273,32 @@ def _place_names() -> frozenset[str]:
 
 def is_known_place(name: str) -> bool:
     return key(name) in _place_names()
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str) -> str:
+    """One English name per country, so that "US", "U.S." and "the United
+    States" are one actor in every article: pycountry's common name or its
+    name without the formal part ("Iran, Islamic Republic of" -> "Iran")."""
+    if code in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[code]
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    name = getattr(country, "common_name", None) or country.name
+    return name.split(",")[0].split(" (")[0]
+
+
+def is_not_actor(name: str) -> bool:
+    """A time zone, disease, religion, technical term, event or law, not a party."""
+    k = key(name)
+    words = k.split()
+    return k in NOT_ACTORS or (len(words) > 1 and words[-1] in _LAW_WORDS)
+
+
+def strip_leading_words(name: str) -> str:
+    """Drop a sentence's opening word glued to a name ("Regarding Ashodaya")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
+        words = words[1:]
+    return " ".join(words)

@@ -23,6 +23,9 @@ DIRECT_ONLY = frozenset(
     "continue ask question call urge demand describe characterize characterise read".split()
 )
 
+# Speech verbs that ask someone to act: "called on X to …", "urged X to …".
+DEMAND_VERBS = frozenset("call urge".split())
+
 # Verbs that label something with a quoted word: "called the days “decisive”".
 NAMING_VERBS = frozenset(
     """
@@ -52,6 +55,8 @@ commissioner premier leader lawyer officer sgt. lt. col. gen. capt. deputy
 senior superintendent inspector sergeant constable detective administrator
 assemblyman assemblywoman councilman councilwoman councillor councilor chairman
 chairwoman alderman former interior defence defense finance health state u.s. us uk
+bishop archbishop cardinal reverend rev. pastor imam rabbi sheriff colonel admiral
+legislator lawmaker
 """.split()
 )
 
@@ -62,7 +67,33 @@ president chancellor minister secretary leader premier governor mayor senator
 spokesman spokeswoman spokesperson ambassador king queen pope prince chief
 head director executive commissioner judge prosecutor lawyer attorney official
 general commander monarch ruler emperor sultan chairman chairwoman chair ceo
-founder actor singer coach manager captain
+founder actor singer coach manager captain bishop archbishop cardinal priest
+pastor imam rabbi sheriff colonel admiral professor
+""".split()
+)
+
+# Nouns that refer back to an organisation: "the network said".
+ORG_NOUNS = frozenset(
+    """
+network publication newspaper paper broadcaster agency outlet channel station
+company firm airline carrier manufacturer group organisation organization charity
+website site magazine daily tabloid studio label club team union party
+""".split()
+)
+
+# Family roles, by the gender they say: "the mother said".
+FAMILY_NOUNS = {
+    "mother": "f", "wife": "f", "daughter": "f", "sister": "f", "grandmother": "f",
+    "widow": "f", "father": "m", "husband": "m", "son": "m", "brother": "m",
+    "grandfather": "m", "widower": "m",
+}
+
+# People in the plural who stand for a named pair or group introduced
+# before ("the defendants" for "A and B were charged").
+PAIR_NOUNS = frozenset(
+    """
+defendant suspect man woman victim brother sister couple pair parent founder
+researcher scientist author astronaut player candidate
 """.split()
 )
 

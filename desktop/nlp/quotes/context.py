@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from desktop.nlp.quote_lexicon import SPEECH_VERBS
-from desktop.nlp.quote_marks import Quoted
-from desktop.nlp.quote_syntax import paragraph_ids, subject_of
-from desktop.nlp.quote_tokens import TokenTable, hashes
+from desktop.nlp.quotes.lexicon import SPEECH_VERBS
+from desktop.nlp.quotes.marks import Quoted
+from desktop.nlp.quotes.syntax import paragraph_ids, subject_of
+from desktop.nlp.quotes.tokens import TokenTable, hashes
 
 QUOTE_CHARS = "\"“”„«»‘’'"
 STOPS = frozenset(".!?;")

@@ -8,9 +8,9 @@ Entry points:
   mapping.
 
 Which entities can be actors and how their names are cleaned:
-:mod:`actor_mentions`, :mod:`actor_names`; how mentions are grouped:
-:mod:`actor_cluster` (with :mod:`actor_persons` and :mod:`actor_acronyms`);
-how quote speakers are linked: :mod:`actor_quotes`.  This module decides
+:mod:`mentions`, :mod:`names`; how mentions are grouped:
+:mod:`cluster` (with :mod:`persons` and :mod:`acronyms`);
+how quote speakers are linked: :mod:`quotes`.  This module decides
 each actor's type and name and assembles the result.  Everything is pure
 Python over offsets, no spaCy objects: about 0.1 s for a news article, 0.5 s
 for a 100 000-character one.
@@ -20,10 +20,20 @@ full name the article gives ("Putin" if it never gives one), else the longest
 form ("United States" over "U.S.", an acronym's expansion over the acronym).
 No two actors share a name: clusters that would are merged.
 
+Not actors: interview transcript labels ("((WN))"), time zones, diseases,
+religions, laws and technical terms (:data:`names.NOT_ACTORS`), acronyms the
+text spells out in lowercase words, two names joined by a hyphen
+("Trump-Biden"), a word inside a title ("Secretary of State"), a
+nationality qualifying a thing ("the Chinese government"); see
+:mod:`mentions`.  A country is named by its one English name everywhere.
+
 Type of an actor, first rule that applies:
 
 1. a user type rule on any of its names;
 2. it is a country (pycountry) -> place;
+2b. a person by the rules below whose mentions the text calls a platform,
+   product or organisation ("Twitter account", "Fedora operating system")
+   more often than it gives person evidence -> organisation;
 3. its full names are mostly PERSON-tagged ("Scholz" joined to "Olaf
    Scholz") -> person;
 4. a quote's speaker "he"/"she" resolved to it -> person;
@@ -39,11 +49,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from desktop.core.model import ACTOR_TYPES, Actor, Entity, Mention, Quote
-from desktop.nlp import actor_names as names
-from desktop.nlp import actor_persons as persons
-from desktop.nlp.actor_cluster import Grouper
-from desktop.nlp.actor_mentions import LABEL_TYPE, Cluster
-from desktop.nlp.actor_quotes import link_quotes
+from desktop.nlp.actors import names, persons
+from desktop.nlp.actors.cluster import Grouper
+from desktop.nlp.actors.mentions import LABEL_TYPE, Cluster
+from desktop.nlp.actors.quotes import link_quotes
 
 TYPE_LABEL = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "group": "NORP"}
 _TIE_ORDER = {t: i for i, t in enumerate(ACTOR_TYPES)}  # person first
@@ -97,8 +106,11 @@ def build_actor_result(text: str, entities: list[Entity], quotes: list[Quote],
     grouper.run(entities)
     speakers = link_quotes(grouper, quotes)
     redirect = _merge_same_names(grouper)
+    # A user's name for it wins; otherwise a term ("Automatic Identification
+    # System", named through its acronym) is no actor.
     clusters = sorted(
-        grouper.alive(),
+        (c for c in grouper.alive() if c.forced_name or c.keys() & grouper.rule_types.keys()
+         or not names.is_not_actor(actor_name(c, actor_type(c, grouper)))),
         key=lambda c: (-_mention_count(c), min(c.positions(), default=len(text))),
     )
     index = {id(c): i for i, c in enumerate(clusters)}
@@ -116,6 +128,19 @@ def build_actor_result(text: str, entities: list[Entity], quotes: list[Quote],
             cluster = redirect[id(cluster)]
         quote_actor.append(index.get(id(cluster)) if cluster is not None else None)
     return ActorResult(actors, fixed, quote_actor)
+
+
+def name_speakers(quotes: list[Quote], result: ActorResult) -> list[Quote]:
+    """The quotes with each linked speaker named as its actor is, so that
+    the Quotes panel, its filter and every export say what the Actors panel
+    says ("Carrie Lam", not "Lam"; the user's name after a rename)."""
+    out = []
+    for i, quote in enumerate(quotes):
+        index = result.quote_actor[i] if i < len(result.quote_actor) else None
+        name = result.actors[index].name if index is not None else None
+        out.append(quote if name is None or name == quote.speaker_name
+                   else replace(quote, speaker_name=name))
+    return out
 
 
 def _mention_count(cluster: Cluster) -> int:
@@ -136,6 +161,13 @@ def actor_type(cluster: Cluster, grouper: Grouper) -> str:
             return rule
     if cluster.country:
         return "place"
+    if cluster.unnamed_group:
+        return "group"
+    kind = _type_by_evidence(cluster)
+    return "organisation" if kind == "person" and _thing(cluster) else kind
+
+
+def _type_by_evidence(cluster: Cluster) -> str:
     full = [c for c in cluster.cands if " " in c.surface
             and persons.parse_person(c.surface).is_full]
     if full and sum(c.label == "PERSON" or c.titled for c in full) * 2 > len(full):
@@ -149,10 +181,34 @@ def actor_type(cluster: Cluster, grouper: Grouper) -> str:
     return min(votes, key=lambda t: (-votes[t], _TIE_ORDER[t]))
 
 
+# Last words of a name that make it a product or project, not a person
+# ("Rocky Linux").
+_PRODUCT_WORDS = frozenset("linux os software app browser project labs studios games".split())
+
+
+def _thing(cluster: Cluster) -> bool:
+    """The words around its mentions say a product, platform or project
+    ("Twitter account", "the Fedora operating system"): an organisation,
+    unless as much says person (titles, "he"/"she" as a speaker) or it is
+    mostly named by full names with few such cues."""
+    person = cluster.person_pronouns + sum(c.titled for c in cluster.cands)
+    if not person and any(k.split()[-1] in _PRODUCT_WORDS for k in cluster.keys() if k):
+        return True
+    things = sum(c.thing for c in cluster.cands)
+    if things <= person:  # "he said" of a person outweighs a stray cue
+        return False
+    full = sum(1 for c in cluster.cands if " " in c.surface
+               and persons.parse_person(c.surface).is_full)
+    return things >= 2 or things * 2 >= len(cluster.cands) or full == 0
+
+
 def actor_name(cluster: Cluster, kind: str) -> str:
-    """The fullest name the article (or a user rule) gives the actor."""
+    """The fullest name the article (or a user rule) gives the actor; a
+    country's one English name ("United States" for "US")."""
     if cluster.forced_name:
         return cluster.forced_name
+    if cluster.country and kind == "place":
+        return names.country_name(cluster.country)
     surfaces = cluster.surfaces()
     counts = Counter(surfaces)
     if kind == "person":

@@ -3,7 +3,7 @@
 :class:`Grouper` runs the steps in a fixed order over the clusters:
 
 1. every actor-like entity becomes a candidate with a cleaned name (titles,
-   possessives, leading "the" removed), see :mod:`actor_mentions`;
+   possessives, leading "the" removed), see :mod:`mentions`;
 2. candidates with the same key land in one cluster: the same cleaned name,
    the same country (pycountry: "U.S." = "the United States"), or the same
    target of a user alias rule;
@@ -28,13 +28,11 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from desktop.core.model import Entity
-from desktop.nlp import actor_acronyms as acronyms
-from desktop.nlp import actor_names as names
-from desktop.nlp import actor_persons as persons
-from desktop.nlp.actor_mentions import Cand, Cluster, extract_cands, says_person
+from desktop.nlp.actors import acronyms, names, persons
+from desktop.nlp.actors.mentions import Cand, Cluster, extract_cands, says_person
 
 if TYPE_CHECKING:
-    from desktop.nlp.actors import ActorRules
+    from desktop.nlp.actors.build import ActorRules
 
 
 class Grouper:
@@ -104,6 +102,7 @@ class Grouper:
         into.quote_count += other.quote_count
         into.forced_name = into.forced_name or other.forced_name
         into.country = into.country or other.country
+        into.unnamed_group = into.unnamed_group and other.unnamed_group
         other.alive = False
         other.cands = []
 

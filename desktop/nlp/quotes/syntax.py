@@ -7,8 +7,8 @@ import re
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from desktop.nlp.quote_lexicon import RELATIVE_PRONOUNS, SPEECH_VERBS
-from desktop.nlp.quote_tokens import TokenTable
+from desktop.nlp.quotes.lexicon import RELATIVE_PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
+from desktop.nlp.quotes.tokens import TokenTable
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -75,6 +75,14 @@ def subject_of(
                         return p
         if v.dep_ == "relcl":
             return v.head
+        if (v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN")
+                and v.head.lemma_.lower() not in SOURCE_NOUNS and v.head.i < v.i):
+            # "with officials saying …": the noun is who speaks.
+            return v.head
+        if v.dep_ == "dobj" and v.lemma_.lower() in SOURCE_NOUNS and v.head.i != v.i:
+            # "The ministry issued a statement saying …": who issued it.
+            v = v.head
+            continue
         if (
             v.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl")
             and v.head.i != v.i

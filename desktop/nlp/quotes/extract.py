@@ -24,13 +24,13 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from desktop.core.model import Quote, Span
-from desktop.nlp.quote_context import Candidate
-from desktop.nlp.quote_direct import DirectFinder
-from desktop.nlp.quote_lexicon import NAMING_VERBS, SPEECH_VERBS
-from desktop.nlp.quote_marks import Quoted, find_quoted
-from desktop.nlp.quote_reported import ReportedFinder
-from desktop.nlp.quote_speakers import Speaker, Speakers
-from desktop.nlp.quote_tokens import TokenTable, any_of, hashes, positions
+from desktop.nlp.quotes.context import Candidate
+from desktop.nlp.quotes.direct import DirectFinder
+from desktop.nlp.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
+from desktop.nlp.quotes.marks import Quoted, find_quoted
+from desktop.nlp.quotes.reported import ReportedFinder
+from desktop.nlp.quotes.speakers import Speaker, Speakers
+from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, positions
 
 log = logging.getLogger(__name__)
 

@@ -72,3 +72,25 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
                 out.append((acronym, " ".join(words[i:])))
                 break
     return out
+
+
+# "anterior cingulate cortex (ACC)" and "DRM (digital rights management":
+# an acronym the text spells out in lowercase words names a term, not a party.
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z]{2,8})\s*\)")
+_ACRONYM_PAREN = re.compile(r"\b([A-Z]{2,8})\s*\(\s*[a-z]")
+
+
+def lowercase_terms(text: str) -> frozenset[str]:
+    """Acronyms whose definition in ``text`` is in lowercase words."""
+    out = set()
+    for m in _PAREN_ACRONYM.finditer(text):
+        words = text[max(0, m.start() - 80):m.start()].split()[-6:]
+        if words and all(w.islower() and w.replace("-", "").isalpha() for w in words[-2:]):
+            words = [w for w in words if w.islower()]
+            if any(acronym_of(m.group(1), " ".join(words[i:])) for i in range(len(words) - 1)):
+                out.add(m.group(1))
+    for m in _ACRONYM_PAREN.finditer(text):
+        inside = text[m.end() - 1:m.end() + 80].split(")")[0].replace(",", " ").split()[:6]
+        if any(acronym_of(m.group(1), " ".join(inside[:i])) for i in range(2, len(inside) + 1)):
+            out.add(m.group(1))
+    return frozenset(out)
