@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop.core.colours import hex_colour
 from desktop.core.errors import InputError
 from desktop.core.model import (
     Actor,
@@ -283,6 +284,11 @@ def bundle_from_dict(data: Any) -> ArticleBundle:
         _annotation(r, a, f"annotations[{i}]") for i, a in enumerate(r.items(data, "annotations"))
     ]
     tags = [_tag(r, t, f"tags[{i}]", i) for i, t in enumerate(r.items(data, "tags"))]
+    seen: set[str] = set()
+    for i, t in enumerate(tags):
+        if t.name.casefold() in seen:
+            raise InputError(f"tags[{i}].name '{t.name}' names a tag twice.")
+        seen.add(t.name.casefold())
     return ArticleBundle(article, analysis, actors, quote_actor, annotations, tags)
 
 
@@ -348,8 +354,10 @@ def _actor(r: _Reader, a: dict, where: str) -> Actor:
 
 def _annotation(r: _Reader, a: dict, where: str) -> Annotation:
     start, end = r.offsets(a, where)
+    if start == end:
+        raise InputError(f"{where} is empty (its start and end are both {start}).")
     tags = r.get(a, "tags", list, where, optional=True, default=[])
-    if not all(isinstance(t, str) for t in tags):
+    if not all(isinstance(t, str) and t.strip() for t in tags):
         raise InputError(f"{where}.tags should be a list of tag names.")
     return Annotation(
         start,
@@ -364,9 +372,16 @@ def _annotation(r: _Reader, a: dict, where: str) -> Annotation:
 
 
 def _tag(r: _Reader, t: dict, where: str, index: int) -> Tag:
+    name = r.get(t, "name", str, where).strip()
+    if not name:
+        raise InputError(f"{where}.name is empty; a tag needs a name.")
+    raw_colour = r.get(t, "color", str, where, optional=True, default="#ffd54f")
+    colour = hex_colour(raw_colour)
+    if colour is None:
+        raise InputError(f"{where}.color '{raw_colour[:40]}' is not a colour (use #rrggbb).")
     return Tag(
-        name=r.get(t, "name", str, where),
-        color=r.get(t, "color", str, where, optional=True, default="#ffd54f"),
+        name=name,
+        color=colour,
         parent=r.get(t, "parent", str, where, optional=True),
         shortcut=r.get(t, "shortcut", str, where, optional=True),
         description=r.get(t, "description", str, where, optional=True, default=""),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.core.errors import BylineError
 from desktop.core.model import Article
-from desktop.core.text import sha256
+from desktop.core.text import normalise, sha256
 from desktop.formats.registry import iter_files, read_bundles, read_counted, read_path
 from desktop.services.bundles import restore_bundle
 from desktop.store.articles import add_article
@@ -127,18 +127,26 @@ def import_one(path: Path, columns: dict[str, str] | None = None) -> FileResult:
         result.error = f"{path.name} could not be read ({type(exc).__name__}: {exc})."
         return result
     try:
-        bundles = {b.article.sha256 or sha256(b.article.text): b for b in read_bundles(path)}
+        # Keyed by the text as it is stored, not by the sha256 the export
+        # declares: a CRLF or a trailing space must not part a bundle from
+        # its article (its highlights would be dropped in silence).
+        bundles = {sha256(normalise(b.article.text)): b for b in read_bundles(path)}
     except BylineError as exc:
         result.error = str(exc)
         return result
-    with db.atomic():
-        for article in articles:
-            article_id, created = add_article(article)
-            if created:
-                result.imported.append(article_id)
-                bundle = bundles.get(article.sha256)
-                if bundle is not None:
-                    restore_bundle(article_id, bundle)
-            else:
-                result.duplicates += 1
+    try:
+        with db.atomic():
+            for article in articles:
+                article_id, created = add_article(article)
+                if created:
+                    result.imported.append(article_id)
+                    bundle = bundles.get(article.sha256)
+                    if bundle is not None:
+                        restore_bundle(article_id, bundle)
+                else:
+                    result.duplicates += 1
+    except BylineError as exc:  # the file's transaction is undone; the others go on
+        result.imported.clear()
+        result.duplicates = 0
+        result.error = f"{path.name}: {exc}"
     return result
