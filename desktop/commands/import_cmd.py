@@ -113,6 +113,8 @@ def print_summary(report: ImportReport) -> None:
     print(f"{'Skipped as duplicates:':<24}{_count(report.duplicates, 'article')}")
     if report.skipped_rows:
         print(f"{'Skipped without text:':<24}{_count(report.skipped_rows, 'row')}")
+    for warning in report.warnings:
+        print(f"{'Warning:':<24}{warning}")
     if report.failures:
         print(f"{'Failed:':<24}{_count(len(report.failures), 'file')}")
         for path, reason in report.failures:

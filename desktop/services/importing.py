@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.core.errors import BylineError
 from desktop.core.model import Article
 from desktop.core.text import normalise, sha256
+from desktop.formats.decoding import collected
 from desktop.formats.registry import iter_files, read_bundles, read_counted, read_path
 from desktop.services.bundles import restore_bundle
 from desktop.store.articles import add_article
@@ -59,6 +60,7 @@ class FileResult:
     duplicates: int = 0
     skipped_rows: int = 0
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -80,6 +82,11 @@ class ImportReport:
     def skipped_rows(self) -> int:
         """Rows or records of corpora that had no text."""
         return sum(f.skipped_rows for f in self.files)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What was imported but changed on the way (bad bytes replaced...)."""
+        return [w for f in self.files if f.error is None for w in f.warnings]
 
     @property
     def failures(self) -> list[tuple[Path, str]]:
@@ -118,7 +125,8 @@ def import_one(path: Path, columns: dict[str, str] | None = None) -> FileResult:
     """Read one file and store its articles in one transaction."""
     result = FileResult(path)
     try:
-        articles, result.skipped_rows = read_counted(path, columns)
+        with collected() as result.warnings:
+            articles, result.skipped_rows = read_counted(path, columns)
     except BylineError as exc:
         result.error = str(exc)
         return result
