@@ -10,7 +10,9 @@ with ``BEGIN IMMEDIATE``: it takes SQLite's write lock before reading, so a
 writer waits its turn (``busy_timeout``) instead of failing when another
 process committed in between; while the other keeps the lock longer than
 that, the ``BEGIN`` is retried for a minute.  Only then is the change refused
-(StoreError), never silently dropped.
+(StoreError), never silently dropped.  Reads take no lock: opening a library
+of the current schema and every query run in plain (deferred) transactions,
+which WAL lets go on while another process writes.
 """
 
 from __future__ import annotations
@@ -123,13 +125,20 @@ def open_library(path: Path | str | None = None) -> pw.Database:
     _open_path = target if isinstance(target, Path) else None
     try:
         database.connect(reuse_if_open=True)
-        # One transaction holding the write lock: of two processes opening a
-        # new library at once, one migrates and the other then sees it done.
-        with database.atomic():
-            version = schema_version(database)
-            if version > SCHEMA_VERSION:
-                raise _newer(target, version)
-            migrate(database)
+        # A library of the current schema is opened without a write lock, so
+        # that opening (``byline list``, the window) never waits behind a
+        # running import: WAL lets readers read while another writes.
+        version = schema_version(database)
+        if version > SCHEMA_VERSION:
+            raise _newer(target, version)
+        if version < SCHEMA_VERSION:
+            # One transaction holding the write lock: of two processes opening
+            # a new library at once, one migrates and the other then sees it done.
+            with database.atomic():
+                version = schema_version(database)
+                if version > SCHEMA_VERSION:
+                    raise _newer(target, version)
+                migrate(database)
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         database.close()
         raise LibraryError(_explain(target, exc), _as_path(target), _newest(target)) from exc
