@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
                     cancelled=interrupted,
                 )
             print_summary(report)
+            if report.stopped is not None:
+                print(f"byline: the import stopped: {report.stopped}", file=sys.stderr)
+                return 1
             if not args.no_analyze and report.imported and not interrupted():
                 analysed = analyse(args, report.imported, interrupted)
                 print(f"{'Analysed:':<24}{_count(len(analysed), 'article')}")

@@ -17,12 +17,13 @@ _TITLE_STYLES = ("title", "heading 1")
 def read_file(path: Path, columns: dict[str, str] | None = None) -> list[Article]:
     import docx
     from docx.opc.exceptions import OpcError
+    from lxml import etree
     from docx.table import Table
 
     read_bytes(path)  # the same sentences as every format for missing or unreadable files
     try:
         document = docx.Document(str(path))
-    except (OpcError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
         raise InputError(f"{path.name} is not a Word document (.docx) Byline can read.") from exc
     lines: list[str] = []
     title = ""

@@ -8,11 +8,14 @@ became of each.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.errors import BylineError
+import peewee as pw
+
+from desktop.core.errors import BylineError, StoreError, first_cause
 from desktop.core.model import Article
 from desktop.core.text import normalise, sha256
 from desktop.formats.decoding import collected
@@ -67,6 +70,7 @@ class FileResult:
 class ImportReport:
     files: list[FileResult] = field(default_factory=list)
     cancelled: bool = False
+    stopped: str | None = None  # why the import stopped before the end (the library cannot be written)
 
     @property
     def imported(self) -> list[int]:
@@ -115,8 +119,13 @@ def import_paths(
             break
         if progress is not None:
             progress(done, len(files), path)
-        report.files.append(import_one(path, columns))
-    if progress is not None and not report.cancelled:
+        try:
+            report.files.append(import_one(path, columns))
+        except StoreError as exc:
+            report.files.append(FileResult(path, error=str(exc)))
+            report.stopped = str(exc)
+            break
+    if progress is not None and not report.cancelled and report.stopped is None:
         progress(len(files), len(files), None)
     return report
 
@@ -131,8 +140,9 @@ def import_one(path: Path, columns: dict[str, str] | None = None) -> FileResult:
         result.error = str(exc)
         return result
     except Exception as exc:  # a parser's bug on one odd file must not stop a folder
-        log.exception("importing %s failed", path)
-        result.error = f"{path.name} could not be read ({type(exc).__name__}: {exc})."
+        # The reason goes in the summary; the traceback only to a debug log.
+        log.debug("importing %s failed", path, exc_info=True)
+        result.error = f"{path.name} could not be read; it looks damaged ({type(exc).__name__}: {exc})."
         return result
     try:
         # Keyed by the text as it is stored, not by the sha256 the export
@@ -157,4 +167,12 @@ def import_one(path: Path, columns: dict[str, str] | None = None) -> FileResult:
         result.imported.clear()
         result.duplicates = 0
         result.error = f"{path.name}: {exc}"
+    except (pw.DatabaseError, sqlite3.Error) as exc:
+        # A full disk or a failing device: no later file can be written either.
+        log.debug("writing %s failed", path, exc_info=True)
+        raise StoreError(
+            f"the library could not be written ({first_cause(exc)}); {path.name} was not "
+            "imported, and the files imported before it stay."
+        ) from exc
     return result
+
