@@ -17,8 +17,8 @@ _TITLE_STYLES = ("title", "heading 1")
 def read_file(path: Path, columns: dict[str, str] | None = None) -> list[Article]:
     import docx
     from docx.opc.exceptions import OpcError
-    from lxml import etree
     from docx.table import Table
+    from lxml import etree
 
     read_bytes(path)  # the same sentences as every format for missing or unreadable files
     try:

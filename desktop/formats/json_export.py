@@ -32,6 +32,12 @@ DESCRIPTION = "Byline's own JSON: everything, re-importable"
 EXTENSION = ".json"
 
 
+# The kinds of words naming a speaker the schema knows.  A mention read
+# back from the library has lost its kind (it is stored as offsets only),
+# so ``kind`` is written only when it is one of these.
+MENTION_KINDS = ("name", "pronoun", "description")
+
+
 def _span(text: str, span: Span | None, kind: bool = False) -> dict[str, Any] | None:
     if span is None:
         return None
@@ -40,7 +46,7 @@ def _span(text: str, span: Span | None, kind: bool = False) -> dict[str, Any] | 
         "end": span.end,
         "text": text[span.start : span.end],
     }
-    if kind and span.label:
+    if kind and span.label in MENTION_KINDS:
         out["kind"] = span.label
     return out
 
