@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import struct
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,7 +30,13 @@ from platformdirs import user_data_path
 from playhouse.db_url import connect, parse
 
 from desktop.core.errors import StoreError
-from desktop.store.backup import SQLITE_MAGIC, backup_library, connect_read_only, newest_backup
+from desktop.store.backup import (
+    SQLITE_MAGIC,
+    backup_library,
+    connect_read_only,
+    header_problem,
+    newest_backup,
+)
 from desktop.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop.store.models import db
 
@@ -241,17 +246,9 @@ def _check_header(path: Path) -> None:
             path,
             _newest(path),
         )
-    if len(header) < 100:
-        raise _damaged(path, "the file is cut off inside its header")
-    (page_size,) = struct.unpack(">H", header[16:18])
-    page_size = 65536 if page_size == 1 else page_size
-    change_counter, pages = struct.unpack(">II", header[24:32])
-    (valid_for,) = struct.unpack(">I", header[92:96])
-    size = path.stat().st_size
-    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise _damaged(path, "its size does not fit its page size")
-    if valid_for == change_counter and pages and size < pages * page_size:
-        raise _damaged(path, f"the file is truncated: {size} bytes of {pages * page_size}")
+    problem = header_problem(header, path.stat().st_size)
+    if problem is not None:
+        raise _damaged(path, problem)
 
 
 def _check_writable(path: Path) -> None:
