@@ -39,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.services.importing import import_paths
+    from desktop.store.analyses import unanalysed_ids
     from desktop.store.database import close_library, open_library
 
     columns = parse_columns(args.columns)
@@ -57,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
             if report.stopped is not None:
                 print(f"byline: the import stopped: {report.stopped}", file=sys.stderr)
                 return 1
-            if not args.no_analyze and report.imported and not interrupted():
-                analysed = analyse(args, report.imported, interrupted)
+            # Also the articles an earlier, interrupted run left unanalysed.
+            todo = list(dict.fromkeys(report.imported + unanalysed_ids())) if not args.no_analyze else []
+            if todo and not interrupted():
+                analysed = analyse(args, todo, interrupted)
                 print(f"{'Analysed:':<24}{_count(len(analysed), 'article')}")
             if interrupted():
                 print("Interrupted: the articles imported before stay in the library.",

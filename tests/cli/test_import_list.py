@@ -261,3 +261,16 @@ def test_utf8_with_a_bad_byte_imports_as_utf8_and_the_summary_warns(tmp_path, ca
     assert "café" in text and "Ã" not in text
     out = capsys.readouterr().out
     assert "Warning:" in out and "cafe.txt" in out and "byte 46" in out
+
+
+def test_import_also_analyses_what_an_interrupted_run_left(tmp_path, capsys):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Angela Merkel visited Paris on Monday. She met Emmanuel Macron.")
+    second.write_text('"We will rebuild," said Mayor Anne Hidalgo in Paris on Tuesday.')
+    db = tmp_path / "lib.sqlite3"
+    # As a kill during the analysis leaves it: imported, never analysed.
+    assert main(["import", str(first), "--db", str(db), "--no-analyze"]) == 0
+    assert db_rows(db, "SELECT COUNT(*) FROM analysis") == [(0,)]
+    assert main(["import", str(second), "--db", str(db)]) == 0
+    assert "Analysed:               2 articles" in capsys.readouterr().out
+    assert db_rows(db, "SELECT COUNT(*) FROM analysis") == [(2,)]
