@@ -120,7 +120,8 @@ def open_library(path: Path | str | None = None) -> pw.Database:
     if target is None:
         target = default_path()
     if isinstance(target, Path) and str(target) != ":memory:":
-        version = inspect(target)
+        with _no_sidecars_left_if_refused(target):
+            version = inspect(target)
         if 0 < version < SCHEMA_VERSION:
             saved = backup_library(target, reason=f"before-schema-{SCHEMA_VERSION}")
             log.info("backed up %s to %s before migrating it", target, saved)
@@ -151,6 +152,24 @@ def open_library(path: Path | str | None = None) -> pw.Database:
         database.close()
         raise
     return database
+
+
+@contextmanager
+def _no_sidecars_left_if_refused(path: Path) -> Iterator[None]:
+    """Reading a WAL library, even read-only, makes its ``-wal`` and ``-shm``
+    files; when the library is then refused, those Byline made (empty of
+    changes) are removed, so a refused file is left exactly as it was."""
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
+    try:
+        yield
+    except StoreError:
+        wal = sidecars[0]
+        if not any(existed) and (not wal.exists() or wal.stat().st_size == 0):
+            for sidecar in sidecars:
+                if sidecar.is_file():
+                    sidecar.unlink()
+        raise
 
 
 _open_path: Path | None = None
