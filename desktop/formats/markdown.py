@@ -36,12 +36,18 @@ def article_from_markdown(source: str) -> Article | None:
     meta, source = front_matter(source)
     lines, headings = plain_lines(source)
     title = meta.get("title") or ""
-    if headings and headings[0] == 0:  # the text opens with its headline
+    if headings and headings[0] == 0 and (not title or _same(title, lines[0])):
+        # The text opens with its headline: the title, not a line of text.
+        # (A front matter's title leaves a different first heading in the text.)
         title = title or lines[0]
         lines = lines[1:]
     elif headings:
         title = title or lines[headings[0]]
     return article_from_record({**meta, "text": "\n".join(lines), "title": title or None})
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def front_matter(source: str) -> tuple[dict[str, str], str]:

@@ -301,3 +301,27 @@ def test_folders_expand_recursively_sorted_without_hidden_files(tmp_path):
     assert found == ["A/a.csv", "A/z.md", "b.txt", "c.jsonl"]
     patterns = {"*.html", "*.csv", "*.tsv", "*.jsonl", "*.md", "*.txt", "*.docx", "*.pdf"}
     assert patterns <= set(supported_patterns())
+
+
+def test_pdf_whose_first_line_is_its_title_does_not_repeat_it(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    plain = write(tmp_path / "plain.pdf", minimal_pdf([
+        "Harbour terminal opens", "The harbour authority opened the terminal on Friday.",
+    ]))
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.add_metadata({"/Title": "Harbour terminal opens"})
+    writer.write(tmp_path / "titled.pdf")
+    (article,) = read_path(tmp_path / "titled.pdf")
+    assert article.title == "Harbour terminal opens"
+    assert article.text == "The harbour authority opened the terminal on Friday."
+
+
+def test_markdown_heading_stays_in_the_text_when_front_matter_gives_the_title(tmp_path):
+    source = "---\ntitle: Budget passes\n---\n\n# The vote\n\nThe council approved the budget.\n"
+    (article,) = read_path(write(tmp_path / "budget.md", source))
+    assert article.title == "Budget passes"
+    assert article.text == "The vote\nThe council approved the budget."
+    same = "---\ntitle: The vote\n---\n\n# The vote\n\nThe council approved the budget.\n"
+    (article,) = read_path(write(tmp_path / "same.md", same))
+    assert article.text == "The council approved the budget."
