@@ -111,10 +111,14 @@ def _utf8_repaired(data: bytes, name: str) -> str | None:
 
     codecs.register_error("byline-count", record)
     text = data.decode("utf-8", errors="byline-count")
-    if not bad or len(bad) > max(1, len(data) * _BAD_SHARE):
+    if not bad:
         return None
-    if not any(ord(ch) > 0x7F and ch != "\ufffd" for ch in text):
-        return None  # no multi-byte UTF-8 at all: a legacy encoding is likelier
+    # Valid multi-byte sequences are rare by chance in a legacy encoding:
+    # unless the bad bytes far outnumber them (and are not rare), the file is
+    # UTF-8 with some damage, not Windows-1252.
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if not multibyte or (len(bad) > 2 * multibyte and len(bad) > len(data) * _BAD_SHARE):
+        return None
     first = bad[0]
     line = data.count(b"\n", 0, first) + 1
     column = first - (data.rfind(b"\n", 0, first) + 1) + 1
