@@ -102,17 +102,7 @@ def bundle_dict(bundle: ArticleBundle) -> dict[str, Any]:
             "sha256": article.sha256,
         },
         "model": {"name": analysis.model_name or None, "version": analysis.model_version or None},
-        "entities": [
-            {
-                "id": e.id,
-                "start": e.start,
-                "end": e.end,
-                "label": e.label,
-                "text": text[e.start : e.end],
-                "origin": e.origin,
-            }
-            for e in analysis.entities
-        ],
+        "entities": [_entity_dict(text, e, bundle, i) for i, e in enumerate(analysis.entities)],
         "quotes": [
             quote_dict(text, q, i, speaker_actor_id(bundle, i))
             for i, q in enumerate(analysis.quotes)
@@ -158,6 +148,21 @@ def bundle_dict(bundle: ArticleBundle) -> dict[str, Any]:
             for t in bundle.tags
         ],
     }
+
+
+def _entity_dict(text: str, e: Entity, bundle: ArticleBundle, index: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": e.id,
+        "start": e.start,
+        "end": e.end,
+        "label": e.label,
+        "text": text[e.start : e.end],
+        "origin": e.origin,
+    }
+    labels = bundle.stored_labels
+    if len(labels) == len(bundle.analysis.entities) and labels[index] != e.label:
+        out["stored_label"] = labels[index]  # the label before its actor's type changed it
+    return out
 
 
 def article_dict(article: Article, analysis: Analysis | None) -> dict[str, Any]:
@@ -272,8 +277,9 @@ def bundle_from_dict(data: Any) -> ArticleBundle:
         id=r.get(raw_article, "id", int, "article", optional=True),
     )
     model = data.get("model") if isinstance(data.get("model"), dict) else {}
+    raw_entities = r.items(data, "entities")
     analysis = Analysis(
-        entities=[_entity(r, e, f"entities[{i}]") for i, e in enumerate(r.items(data, "entities"))],
+        entities=[_entity(r, e, f"entities[{i}]") for i, e in enumerate(raw_entities)],
         model_name=r.get(model, "name", str, "model", optional=True, default=""),
         model_version=r.get(model, "version", str, "model", optional=True, default=""),
     )
@@ -295,7 +301,13 @@ def bundle_from_dict(data: Any) -> ArticleBundle:
         if t.name.casefold() in seen:
             raise InputError(f"tags[{i}].name '{t.name}' names a tag twice.")
         seen.add(t.name.casefold())
-    return ArticleBundle(article, analysis, actors, quote_actor, annotations, tags)
+    stored_labels = [
+        r.get(raw, "stored_label", str, f"entities[{i}]", optional=True, default=e.label)
+        for i, (raw, e) in enumerate(zip(raw_entities, analysis.entities, strict=True))
+    ]
+    if stored_labels == [e.label for e in analysis.entities]:
+        stored_labels = []
+    return ArticleBundle(article, analysis, actors, quote_actor, annotations, tags, stored_labels)
 
 
 def _entity(r: _Reader, e: dict, where: str) -> Entity:

@@ -7,7 +7,7 @@ from desktop.core.anchoring import Anchorer, quote_of
 from desktop.core.errors import InputError
 from desktop.core.model import ORIGIN_MODEL, Analysis, Annotation, ArticleBundle, Span, Tag
 from desktop.services.view import article_view
-from desktop.store.analyses import save_analysis
+from desktop.store.analyses import load_analysis, save_analysis
 from desktop.store.annotations import add_annotation, list_annotations
 from desktop.store.articles import get_article
 from desktop.store.corrections import add_user_entity, add_user_quote
@@ -18,8 +18,10 @@ def load_bundle(article_id: int) -> ArticleBundle:
     """The article with its spans as the user sees them, its actors, and
     the user's highlights and codebook."""
     article = get_article(article_id)
-    view = article_view(article_id)
+    stored = load_analysis(article_id)
+    view = article_view(article_id, analysis=stored, text=article.text) if stored else None
     analysis = view.analysis if view else Analysis()
+    labels = [e.label for e in stored.entities] if stored else []
     return ArticleBundle(
         article=article,
         analysis=analysis,
@@ -27,6 +29,7 @@ def load_bundle(article_id: int) -> ArticleBundle:
         quote_actor=view.quote_actor if view else [],
         annotations=list_annotations(article_id),
         tags=list_tags(),
+        stored_labels=labels if len(labels) == len(analysis.entities) else [],
     )
 
 
@@ -41,6 +44,12 @@ def restore_bundle(article_id: int, bundle: ArticleBundle) -> None:
     context; InputError names the first of the user's spans that cannot
     be, so nothing is dropped silently.  The model's spans are kept only if
     all of them are found (else the article is analysed again)."""
+    if len(bundle.stored_labels) == len(bundle.analysis.entities):
+        # Stored as they were stored, so the view (which relabels entities by
+        # their actors' types) shows the labels the export showed.
+        entities = [replace(e, label=label) for e, label in zip(bundle.analysis.entities, bundle.stored_labels,
+                                                                 strict=True)]
+        bundle = replace(bundle, analysis=replace(bundle.analysis, entities=entities), stored_labels=[])
     stored = get_article(article_id).text
     if stored != bundle.article.text:
         bundle = reanchored(bundle, stored)
