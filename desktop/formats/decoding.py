@@ -175,7 +175,12 @@ _COMMON_SCRIPTS = frozenset(
 
 def _plausible(text: str) -> bool:
     sample = text[:20000]
-    wordlike = sum(1 for ch in sample if ch.isalnum() or ch.isspace())
+    # Emoji (and the joiners and variation selectors between them) count as
+    # text: a post dense with them is still a post.
+    wordlike = sum(
+        1 for ch in sample
+        if ch.isalnum() or ch.isspace() or unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf")
+    )
     if wordlike / max(1, len(sample)) < 0.6:
         return False
     letters = [ch for ch in sample if ch.isalpha() and not ch.isascii()]

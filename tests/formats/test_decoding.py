@@ -58,9 +58,10 @@ def test_utf8_with_one_bad_byte_is_utf8_with_a_warning_naming_the_byte():
     assert "note.txt" in note and f"byte {position}" in note and "line 2" in note
 
 
-def test_emoji_dense_utf8_is_accepted():
-    text = "Fans 🎉🎉🔥🔥😀😀👏👏 cheered 🏆🏆🏆 " * 20
-    assert decode(text.encode("utf-8")) == text
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_emoji_dense_text_is_accepted(encoding):
+    text = "Fans 🎉🎉🔥🔥😀😀👏👏 cheered 🏆🏆🏆 🇺🇦❤️👍🏽 " * 20
+    assert decode(text.encode(encoding)) == text
 
 
 def test_legacy_bytes_without_any_utf8_are_still_western():
