@@ -101,7 +101,10 @@ def analyse(args: argparse.Namespace, ids: list[int], interrupted: Callable[[], 
     from desktop.core.errors import PipelineError
     from desktop.nlp.pipeline import load_pipeline
     from desktop.services.batch import analyse_in_batches
+    from desktop.services.children import forked_children_die_with_parent
 
+    if args.processes > 1:
+        forked_children_die_with_parent()  # spaCy's workers must not outlive a killed import
     try:
         with bar("Analysing", "article") as update:
             return analyse_in_batches(
