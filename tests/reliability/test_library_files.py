@@ -3,6 +3,7 @@ and left as they were; old ones are backed up, then upgraded."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sqlite3
@@ -120,6 +121,7 @@ def _code_for_anyone() -> Path:
     roots = {Path(p) for p in (sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"])}
     roots.add(ROOT)
     code = Path(tempfile.mkdtemp(prefix="byline-code-"))
+    atexit.register(shutil.rmtree, code, True)
     for line in found.splitlines():
         top, file = line.split(" ", 1)
         source = Path(file)
