@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.commands import COMMANDS, load
 from desktop.commands.common import add_library_options
-from desktop.core.errors import BylineError
+from desktop.core.errors import BylineError, first_cause
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -48,3 +48,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except (OSError, MemoryError) as exc:
+        # A full disk, a failing device, a file too big for memory: one
+        # sentence, not a traceback.
+        print(f"byline: {_system_error(exc)}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
+        print(f"byline: the library could not be read or written ({first_cause(exc)}).", file=sys.stderr)
+        return 1
+
+
+def _system_error(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "there is not enough memory to finish; nothing more was written."
+    assert isinstance(exc, OSError)
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}; nothing more was written."
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    import peewee
+
+    return isinstance(exc, (sqlite3.Error, peewee.DatabaseError))
+

@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         required=True,
-        type=Path,
+        type=str,  # not Path, which drops the trailing slash of "dir/"
         help="a file; for several articles in a per-article format, a folder (or a .zip)",
     )
     add_library_options(parser)

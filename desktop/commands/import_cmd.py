@@ -39,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.services.importing import import_paths
+    from desktop.store.analyses import unanalysed_ids
     from desktop.store.database import close_library, open_library
 
     columns = parse_columns(args.columns)
@@ -54,8 +55,13 @@ def run(args: argparse.Namespace) -> int:
                     cancelled=interrupted,
                 )
             print_summary(report)
-            if not args.no_analyze and report.imported and not interrupted():
-                analysed = analyse(args, report.imported, interrupted)
+            if report.stopped is not None:
+                print(f"byline: the import stopped: {report.stopped}", file=sys.stderr)
+                return 1
+            # Also the articles an earlier, interrupted run left unanalysed.
+            todo = list(dict.fromkeys(report.imported + unanalysed_ids())) if not args.no_analyze else []
+            if todo and not interrupted():
+                analysed = analyse(args, todo, interrupted)
                 print(f"{'Analysed:':<24}{_count(len(analysed), 'article')}")
             if interrupted():
                 print("Interrupted: the articles imported before stay in the library.",
@@ -95,7 +101,10 @@ def analyse(args: argparse.Namespace, ids: list[int], interrupted: Callable[[], 
     from desktop.core.errors import PipelineError
     from desktop.nlp.pipeline import load_pipeline
     from desktop.services.batch import analyse_in_batches
+    from desktop.services.children import forked_children_die_with_parent
 
+    if args.processes > 1:
+        forked_children_die_with_parent()  # spaCy's workers must not outlive a killed import
     try:
         with bar("Analysing", "article") as update:
             return analyse_in_batches(
@@ -113,6 +122,8 @@ def print_summary(report: ImportReport) -> None:
     print(f"{'Skipped as duplicates:':<24}{_count(report.duplicates, 'article')}")
     if report.skipped_rows:
         print(f"{'Skipped without text:':<24}{_count(report.skipped_rows, 'row')}")
+    for warning in report.warnings:
+        print(f"{'Warning:':<24}{warning}")
     if report.failures:
         print(f"{'Failed:':<24}{_count(len(report.failures), 'file')}")
         for path, reason in report.failures:

@@ -14,6 +14,22 @@ TEXT = {LIGHT: "#111111", DARK: "#f2f2f2"}
 AA = 4.5
 
 
+_HEX_DIGITS = frozenset("0123456789abcdef")
+
+
+def hex_colour(value: str) -> str | None:
+    """``#rrggbb`` in lower case for a ``#rgb`` or ``#rrggbb`` colour, None
+    for anything else (names, ``javascript:…``, CSS functions): colours go
+    into style sheets and exports, so only plain hex is let in."""
+    digits = value.strip().lower()
+    if not digits.startswith("#") or not set(digits[1:]) <= _HEX_DIGITS:
+        return None
+    digits = digits[1:]
+    if len(digits) == 3:
+        digits = "".join(ch * 2 for ch in digits)
+    return "#" + digits if len(digits) == 6 else None
+
+
 def _rgb(colour: str) -> tuple[float, float, float]:
     value = colour.lstrip("#")
     if len(value) == 3:

@@ -16,3 +16,13 @@ class StoreError(BylineError):
 
 class PipelineError(BylineError):
     """No spaCy pipeline can be loaded."""
+
+
+def first_cause(exc: BaseException) -> str:
+    """The message of the error that started a chain ("database or disk is
+    full"), not of the "cannot rollback" SQLite adds after it."""
+    seen = {id(exc)}
+    while exc.__context__ is not None and id(exc.__context__) not in seen:
+        exc = exc.__context__
+        seen.add(id(exc))
+    return str(exc).rstrip(".")

@@ -145,3 +145,7 @@ class ArticleBundle:
     quote_actor: list[int | None] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
+    # The labels of ``analysis.entities`` as stored, before each actor's
+    # type relabels them for the view (empty: the same).  A re-import stores
+    # these, so that the view made again shows the same labels.
+    stored_labels: list[str] = field(default_factory=list)

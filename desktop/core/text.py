@@ -10,12 +10,20 @@ import unicodedata
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*(?=\s+[\"'“‘«(]?[A-Z0-9])")
 TITLE_MAX = 80
+# Lone UTF-16 surrogates (JSON's "\udfff" escapes) are not characters:
+# they cannot be stored or written as UTF-8.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def normalise(text: str) -> str:
     """Newlines as ``\\n``, NFC, no control characters, no trailing spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\ufeff", "")
+    text = without_surrogates(text.replace("\ufeff", ""))
     text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
     lines = [line.rstrip() for line in text.split("\n")]
     # Collapse runs of blank lines: paragraphs are lines, and empty

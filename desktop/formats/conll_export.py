@@ -13,6 +13,7 @@ highlights, notes, quotes or actors: the export says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from desktop.core.model import ArticleBundle
@@ -21,6 +22,13 @@ from desktop.formats.spacy_export import blank, entity_doc
 DESCRIPTION = "CoNLL-2003 tokens with IOB2 entity tags"
 EXTENSION = ".conll"
 DOCSTART = "-DOCSTART- -X- -X- O"
+_WHITESPACE = re.compile(r"\s+")
+
+
+def field(value: str) -> str:
+    """A column value without whitespace (CoNLL's separator): runs of
+    whitespace become ``_``, so a label such as "MY LABEL" stays one column."""
+    return _WHITESPACE.sub("_", value.strip()) or "_"
 
 
 def render(bundles: Iterable[ArticleBundle]) -> tuple[bytes, list[str]]:
@@ -29,6 +37,7 @@ def render(bundles: Iterable[ArticleBundle]) -> tuple[bytes, list[str]]:
     sentencizer = nlp.get_pipe("sentencizer")
     lines: list[str] = []
     dropped = highlights = notes = quotes = actors = 0
+    renamed: set[tuple[str, str]] = set()
     for bundle in bundles:
         doc, overlapping, _unaligned = entity_doc(nlp, bundle)
         doc = sentencizer(doc)
@@ -46,9 +55,14 @@ def render(bundles: Iterable[ArticleBundle]) -> tuple[bytes, list[str]]:
                         lines += block + [""]
                         block = []
                     continue
-                tag = f"{token.ent_iob_}-{token.ent_type_}" if token.ent_iob_ in ("B", "I") else "O"
-                # Tokens never hold spaces (the tokenizer splits on them).
-                block.append(f"{token.text} _ _ {tag}")
+                tag = "O"
+                if token.ent_iob_ in ("B", "I"):
+                    label = field(token.ent_type_)
+                    if label != token.ent_type_:
+                        renamed.add((token.ent_type_, label))
+                    tag = f"{token.ent_iob_}-{label}"
+                # spaCy splits tokens on spaces, but not on every whitespace (U+00A0...).
+                block.append(f"{field(token.text)} _ _ {tag}")
             if block:
                 lines += block + [""]
     warnings = []
@@ -57,6 +71,8 @@ def render(bundles: Iterable[ArticleBundle]) -> tuple[bytes, list[str]]:
             f"{dropped} overlapping entities are left out "
             "(CoNLL tags cannot overlap; the longest was kept)."
         )
+    for before, after in sorted(renamed):
+        warnings.append(f"the label '{before}' is written as '{after}' (CoNLL columns hold no spaces).")
     lost = [
         f"{what} ({n})"
         for n, what in (

@@ -11,11 +11,11 @@ all three survive.  Lists (aliases, tags) are joined with ``"; "``.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 
 from desktop.core.model import ArticleBundle
+from desktop.formats import csv_cells
 from desktop.formats.html_export import speaker_of
 from desktop.formats.json_export import actor_id, speaker_actor_id
 
@@ -117,9 +117,9 @@ def render(bundles: Iterable[ArticleBundle]) -> tuple[dict[str, bytes], list[str
 
 def _table(header: list[str], rows: list[list[object]]) -> bytes:
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)  # QUOTE_MINIMAL, "\r\n" rows as RFC 4180 says
+    writer = csv_cells.writer(buffer)  # QUOTE_MINIMAL, "\r\n" rows as RFC 4180 says
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows(rows)
     return buffer.getvalue().encode(ENCODING)
 
 

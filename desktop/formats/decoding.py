@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from charset_normalizer import from_bytes
 
@@ -15,6 +18,30 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+# Warnings about the files decoded in the current import (bad bytes replaced).
+_NOTES: ContextVar[list[str] | None] = ContextVar("byline_decoding_notes", default=None)
+# At most this share of a file's bytes may be invalid for it to be read as
+# UTF-8 with the bad bytes replaced; more is another encoding.
+_BAD_SHARE = 0.01
+
+
+@contextmanager
+def collected() -> Iterator[list[str]]:
+    """Gather the warnings of the files decoded inside the block."""
+    notes: list[str] = []
+    token = _NOTES.set(notes)
+    try:
+        yield notes
+    finally:
+        _NOTES.reset(token)
+
+
+def _note(message: str) -> None:
+    notes = _NOTES.get()
+    if notes is not None:
+        notes.append(message)
 
 
 def decode(data: bytes, name: str = "the file") -> str:
@@ -37,7 +64,18 @@ def decode(data: bytes, name: str = "the file") -> str:
             if not _plausible(text):
                 raise InputError(f"{name} is not text in any encoding Byline recognises.")
             return _checked(text, name)
-    for attempt in (_utf16_without_bom, _utf8, _western, _detected):
+    text = _utf16_without_bom(data)
+    if text is not None and _plausible(text):
+        return _checked(text, name)
+    text = _utf8(data)
+    if text is not None:
+        # Valid UTF-8 is text in UTF-8, however many emoji or rare scripts
+        # it holds: no other encoding is tried on it.
+        return _checked(text, name)
+    text = _utf8_repaired(data, name)
+    if text is not None:
+        return _checked(text, name)
+    for attempt in (_western, _detected):
         text = attempt(data)
         if text is not None and _plausible(text):
             return _checked(text, name)
@@ -58,6 +96,38 @@ def _utf8(data: bytes) -> str | None:
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
             return data[: exc.start].decode("utf-8", errors="strict") if exc.start else None
         return None
+
+
+def _utf8_repaired(data: bytes, name: str) -> str | None:
+    """UTF-8 with a few bad bytes: the bad bytes become U+FFFD and a warning
+    names the first.  Taken only when the file holds valid multi-byte UTF-8
+    (which any other encoding would turn into mojibake such as "cafÃ©")."""
+    bad: list[int] = []
+
+    def record(exc: UnicodeError) -> tuple[str, int]:
+        assert isinstance(exc, UnicodeDecodeError)
+        bad.append(exc.start)
+        return "\ufffd", exc.end
+
+    codecs.register_error("byline-count", record)
+    text = data.decode("utf-8", errors="byline-count")
+    if not bad:
+        return None
+    # Valid multi-byte sequences are rare by chance in a legacy encoding:
+    # unless the bad bytes far outnumber them (and are not rare), the file is
+    # UTF-8 with some damage, not Windows-1252.
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if not multibyte or (len(bad) > 2 * multibyte and len(bad) > len(data) * _BAD_SHARE):
+        return None
+    first = bad[0]
+    line = data.count(b"\n", 0, first) + 1
+    column = first - (data.rfind(b"\n", 0, first) + 1) + 1
+    more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+    _note(
+        f"{name} is UTF-8 with {'an invalid byte' if len(bad) == 1 else 'invalid bytes'} "
+        f"at byte {first} (line {line}, column {column}){more}, replaced by \ufffd."
+    )
+    return text
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -105,7 +175,12 @@ _COMMON_SCRIPTS = frozenset(
 
 def _plausible(text: str) -> bool:
     sample = text[:20000]
-    wordlike = sum(1 for ch in sample if ch.isalnum() or ch.isspace())
+    # Emoji (and the joiners and variation selectors between them) count as
+    # text: a post dense with them is still a post.
+    wordlike = sum(
+        1 for ch in sample
+        if ch.isalnum() or ch.isspace() or unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf")
+    )
     if wordlike / max(1, len(sample)) < 0.6:
         return False
     letters = [ch for ch in sample if ch.isalpha() and not ch.isascii()]

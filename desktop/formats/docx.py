@@ -18,11 +18,12 @@ def read_file(path: Path, columns: dict[str, str] | None = None) -> list[Article
     import docx
     from docx.opc.exceptions import OpcError
     from docx.table import Table
+    from lxml import etree
 
     read_bytes(path)  # the same sentences as every format for missing or unreadable files
     try:
         document = docx.Document(str(path))
-    except (OpcError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
         raise InputError(f"{path.name} is not a Word document (.docx) Byline can read.") from exc
     lines: list[str] = []
     title = ""

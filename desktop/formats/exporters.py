@@ -112,14 +112,19 @@ def get_format(name: str) -> Format:
         ) from None
 
 
-def writes_folder(fmt: Format, count: int, path: Path) -> bool:
+def writes_folder(fmt: Format, count: int, path: Path | str) -> bool:
     """Whether an export of ``count`` articles to ``path`` is a folder (or
     ZIP) of files rather than one file."""
     if not fmt.extension:
         return True
     if not fmt.per_article:
         return False
-    return count != 1 or path.is_dir() or str(path).endswith(("/", os.sep)) or _is_zip(path)
+    return count != 1 or _names_folder(path) or _is_zip(Path(path))
+
+
+def _names_folder(path: Path | str) -> bool:
+    """An existing folder, or a path written with a trailing slash ("out/")."""
+    return Path(path).is_dir() or str(path).endswith(("/", os.sep))
 
 
 def export(
@@ -151,7 +156,7 @@ def export(
             content, notes = module.render(bundle)
             warnings += _prefixed(notes, bundle, total)
             files[_unique(file_stem(bundle, index), spec.extension, names)] = content
-        if writes_folder(spec, total, target):
+        if writes_folder(spec, total, path):  # the path as given: "dir/" names a folder
             _write_files(files, target, cancelled)
         else:
             _write_file(target, next(iter(files.values())) if files else b"")
@@ -162,6 +167,8 @@ def export(
             _write_files(content, target, cancelled)
         elif _is_zip(target) and spec.extension not in (".zip", ".qdpx"):
             _write_files({f"byline{spec.extension}": content}, target, cancelled)
+        elif _names_folder(path):  # one file of the whole library, into the folder
+            _write_file(target / f"byline{spec.extension}", content)
         else:
             _write_file(target, content)
     return _dedupe(warnings)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop.core.colours import hex_colour
 from desktop.core.errors import InputError
 from desktop.core.model import (
     Actor,
@@ -31,6 +32,12 @@ DESCRIPTION = "Byline's own JSON: everything, re-importable"
 EXTENSION = ".json"
 
 
+# The kinds of words naming a speaker the schema knows.  A mention read
+# back from the library has lost its kind (it is stored as offsets only),
+# so ``kind`` is written only when it is one of these.
+MENTION_KINDS = ("name", "pronoun", "description")
+
+
 def _span(text: str, span: Span | None, kind: bool = False) -> dict[str, Any] | None:
     if span is None:
         return None
@@ -39,7 +46,7 @@ def _span(text: str, span: Span | None, kind: bool = False) -> dict[str, Any] | 
         "end": span.end,
         "text": text[span.start : span.end],
     }
-    if kind and span.label:
+    if kind and span.label in MENTION_KINDS:
         out["kind"] = span.label
     return out
 
@@ -95,17 +102,7 @@ def bundle_dict(bundle: ArticleBundle) -> dict[str, Any]:
             "sha256": article.sha256,
         },
         "model": {"name": analysis.model_name or None, "version": analysis.model_version or None},
-        "entities": [
-            {
-                "id": e.id,
-                "start": e.start,
-                "end": e.end,
-                "label": e.label,
-                "text": text[e.start : e.end],
-                "origin": e.origin,
-            }
-            for e in analysis.entities
-        ],
+        "entities": [_entity_dict(text, e, bundle, i) for i, e in enumerate(analysis.entities)],
         "quotes": [
             quote_dict(text, q, i, speaker_actor_id(bundle, i))
             for i, q in enumerate(analysis.quotes)
@@ -151,6 +148,21 @@ def bundle_dict(bundle: ArticleBundle) -> dict[str, Any]:
             for t in bundle.tags
         ],
     }
+
+
+def _entity_dict(text: str, e: Entity, bundle: ArticleBundle, index: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": e.id,
+        "start": e.start,
+        "end": e.end,
+        "label": e.label,
+        "text": text[e.start : e.end],
+        "origin": e.origin,
+    }
+    labels = bundle.stored_labels
+    if len(labels) == len(bundle.analysis.entities) and labels[index] != e.label:
+        out["stored_label"] = labels[index]  # the label before its actor's type changed it
+    return out
 
 
 def article_dict(article: Article, analysis: Analysis | None) -> dict[str, Any]:
@@ -265,8 +277,9 @@ def bundle_from_dict(data: Any) -> ArticleBundle:
         id=r.get(raw_article, "id", int, "article", optional=True),
     )
     model = data.get("model") if isinstance(data.get("model"), dict) else {}
+    raw_entities = r.items(data, "entities")
     analysis = Analysis(
-        entities=[_entity(r, e, f"entities[{i}]") for i, e in enumerate(r.items(data, "entities"))],
+        entities=[_entity(r, e, f"entities[{i}]") for i, e in enumerate(raw_entities)],
         model_name=r.get(model, "name", str, "model", optional=True, default=""),
         model_version=r.get(model, "version", str, "model", optional=True, default=""),
     )
@@ -283,7 +296,18 @@ def bundle_from_dict(data: Any) -> ArticleBundle:
         _annotation(r, a, f"annotations[{i}]") for i, a in enumerate(r.items(data, "annotations"))
     ]
     tags = [_tag(r, t, f"tags[{i}]", i) for i, t in enumerate(r.items(data, "tags"))]
-    return ArticleBundle(article, analysis, actors, quote_actor, annotations, tags)
+    seen: set[str] = set()
+    for i, t in enumerate(tags):
+        if t.name.casefold() in seen:
+            raise InputError(f"tags[{i}].name '{t.name}' names a tag twice.")
+        seen.add(t.name.casefold())
+    stored_labels = [
+        r.get(raw, "stored_label", str, f"entities[{i}]", optional=True, default=e.label)
+        for i, (raw, e) in enumerate(zip(raw_entities, analysis.entities, strict=True))
+    ]
+    if stored_labels == [e.label for e in analysis.entities]:
+        stored_labels = []
+    return ArticleBundle(article, analysis, actors, quote_actor, annotations, tags, stored_labels)
 
 
 def _entity(r: _Reader, e: dict, where: str) -> Entity:
@@ -348,8 +372,10 @@ def _actor(r: _Reader, a: dict, where: str) -> Actor:
 
 def _annotation(r: _Reader, a: dict, where: str) -> Annotation:
     start, end = r.offsets(a, where)
+    if start == end:
+        raise InputError(f"{where} is empty (its start and end are both {start}).")
     tags = r.get(a, "tags", list, where, optional=True, default=[])
-    if not all(isinstance(t, str) for t in tags):
+    if not all(isinstance(t, str) and t.strip() for t in tags):
         raise InputError(f"{where}.tags should be a list of tag names.")
     return Annotation(
         start,
@@ -364,9 +390,16 @@ def _annotation(r: _Reader, a: dict, where: str) -> Annotation:
 
 
 def _tag(r: _Reader, t: dict, where: str, index: int) -> Tag:
+    name = r.get(t, "name", str, where).strip()
+    if not name:
+        raise InputError(f"{where}.name is empty; a tag needs a name.")
+    raw_colour = r.get(t, "color", str, where, optional=True, default="#ffd54f")
+    colour = hex_colour(raw_colour)
+    if colour is None:
+        raise InputError(f"{where}.color '{raw_colour[:40]}' is not a colour (use #rrggbb).")
     return Tag(
-        name=r.get(t, "name", str, where),
-        color=r.get(t, "color", str, where, optional=True, default="#ffd54f"),
+        name=name,
+        color=colour,
         parent=r.get(t, "parent", str, where, optional=True),
         shortcut=r.get(t, "shortcut", str, where, optional=True),
         description=r.get(t, "description", str, where, optional=True, default=""),

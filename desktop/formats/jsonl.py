@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop.core.errors import InputError
 from desktop.core.model import Article, ArticleBundle
+from desktop.core.text import without_surrogates
 from desktop.formats.csv_corpus import FIELDS, article_from_record, decode_data, resolve_mapping
 from desktop.formats.text import read_bytes
 
@@ -111,15 +112,15 @@ def _records(text: str, name: str) -> list[tuple[int, Any]]:
             # absurdly deep nesting.  Neither is an article.
             whole = None
         if isinstance(whole, list):
-            return list(enumerate(whole, start=1))
+            return list(enumerate(_clean(whole), start=1))
         if isinstance(whole, dict):
-            return [(1, whole)]
+            return [(1, _clean(whole))]
     records = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            records.append((number, json.loads(line)))
+            records.append((number, _clean(json.loads(line))))
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}: line {number} is not valid JSON ({exc.msg}).") from exc
         except RecursionError as exc:
@@ -127,6 +128,17 @@ def _records(text: str, name: str) -> list[tuple[int, Any]]:
         except ValueError as exc:
             raise InputError(f"{name}: line {number} holds a value JSON readers cannot take ({exc}).") from exc
     return records
+
+
+def _clean(value: Any) -> Any:
+    """The JSON value with lone surrogates replaced in every string (keys too)."""
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {without_surrogates(k): _clean(v) for k, v in value.items()}
+    return value
 
 
 def _flattened(record: dict[str, Any]) -> dict[str, Any]:

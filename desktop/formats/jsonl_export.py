@@ -1,6 +1,8 @@
 """JSON Lines for annotation tools: one record per article,
-``{"text", "meta", "spans": [{"start", "end", "label"}]}``, the shape
-Prodigy's ``spans``/``ner`` recipes and doccano's span import read.
+``{"text", "meta", "spans": [{"start", "end", "label"}], "label": [[start,
+end, label]]}``: ``spans`` is the shape Prodigy's ``spans``/``ner`` recipes
+read, ``label`` the one doccano's sequence-labelling import reads (each
+ignores the other's field).
 
 Spans are the entities (label = entity label) and the highlights (one span
 per tag, label = the tag's name), sorted by offset.  Quotes, notes and
@@ -35,7 +37,8 @@ def record(bundle: ArticleBundle) -> dict:
         "url": article.url,
         "sha256": article.sha256,
     }
-    return {"text": article.text, "meta": meta, "spans": spans}
+    doccano = [[s["start"], s["end"], s["label"]] for s in spans]
+    return {"text": article.text, "meta": meta, "spans": spans, "label": doccano}
 
 
 def render(bundles: Iterable[ArticleBundle]) -> tuple[bytes, list[str]]:

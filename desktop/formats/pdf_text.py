@@ -40,6 +40,13 @@ def read_file(path: Path, columns: dict[str, str] | None = None) -> list[Article
         raise InputError(f"{path.name} is not a PDF Byline can read ({exc}).") from exc
     text = "\n".join(paragraphs(page) for page in pages)
     title = (info.title or "").strip() if info is not None else ""
+    heading = " ".join(title.split())
+    if heading and text[: len(heading)].casefold() == heading.casefold() and (
+        text[len(heading) : len(heading) + 1] in ("", " ", "\n")
+    ):
+        # The headline printed above the text (a Byline PDF prints one) is
+        # its title, not the start of its first paragraph.
+        text = text[len(heading) :].lstrip()
     author = (info.author or "").strip() if info is not None else ""
     article = article_from_record(
         {"text": text, "title": None if _TOOL_TITLE.search(title) else title, "author": author}

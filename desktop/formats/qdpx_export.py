@@ -8,8 +8,15 @@ article's text as ``sources/<guid>.txt`` (UTF-8).
 - highlights, entities and quotes are ``PlainTextSelection``s (positions in
   code points, end exclusive, as the standard counts them) with
   ``Coding``s; a quote's speaker is in the selection's description;
-- notes are ``Note``s, referenced from their selection by ``NoteRef``;
-- actors are ``Case``s referring to the selections of their quotes.
+- a note is written the two ways QDA tools read one: as the highlight's
+  ``Description`` (a coding memo in QualCoder and MAXQDA) and as a ``Note``
+  holding the note's text and a ``PlainTextSelection`` of the passage,
+  referenced from the ``TextSource`` and from the selection (``NoteRef``);
+- actors are ``Case``s referring to the selections of their quotes
+  (``SelectionRef``), and, since QualCoder and ATLAS.ti read a case's text
+  from codings whose code has the case's GUID, also codes of an
+  "Actors (Byline)" group coding those selections;
+- dates are UTC with ``Z`` (QualCoder turns an offset into an invalid date).
 
 GUIDs are derived from the article hashes, so exporting the same library
 twice gives the same GUIDs (a QDA tool sees an update, not a new project).
@@ -40,6 +47,8 @@ _NAMESPACE = uuid.UUID("2c3f4d0e-8e7b-4f7a-b0c6-5d1f0a9e7b21")
 # Characters XML 1.0 cannot hold at all.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+# The colours of the quote-type codes (amber shades, as the reader marks quotes).
+QUOTE_COLOURS = {"direct": "#f0b030", "mixed": "#e08a2c", "indirect": "#c9a55a"}
 
 
 def guid(*parts: object) -> str:
@@ -62,7 +71,16 @@ def _el(
 
 
 def _when(value: str | None) -> str | None:
-    return value if value and _DATETIME.match(value) else None
+    """An ISO 8601 time as UTC with ``Z`` (a time without zone is taken as UTC)."""
+    if not value or not _DATETIME.match(value):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class _Project:
@@ -74,7 +92,8 @@ class _Project:
         self.tags: dict[str, Tag] = {}
         self.entity_labels: set[str] = set()
         self.quote_types: set[str] = set()
-        self.notes: list[tuple[str, str, str, str | None, str | None]] = []
+        # guid, name, text, user, time, the source's guid, start, end
+        self.notes: list[tuple[str, str, str, str | None, str | None, str, int, int]] = []
         self.cases: dict[tuple[str, str], tuple[str, list[str]]] = {}
 
     def user(self, name: str) -> str:
@@ -119,9 +138,12 @@ def project_xml(
         root.append(sources_el)
     if p.notes:
         notes = _el(root, "Notes")
-        for gid, name, text, user, when in p.notes:
+        for gid, name, text, user, when, _source_id, start, end in p.notes:
             note = _el(notes, "Note", guid=gid, name=name, creatingUser=user, creationDateTime=when)
             _el(note, "PlainTextContent", text)
+            _el(note, "PlainTextSelection", guid=guid(gid, "passage"), name=name,
+                startPosition=str(start), endPosition=str(end), creatingUser=user,
+                creationDateTime=when)
     xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     return xml, files, count
 
@@ -169,7 +191,14 @@ def _codebook(p: _Project) -> None:
             codes, "Code", guid=guid("group", "quotes"), name="Quotes (Byline)", isCodable="false"
         )
         for kind in sorted(p.quote_types):
-            _el(group, "Code", guid=p.code("quote", kind), name=f"{kind} quote", isCodable="true")
+            _el(group, "Code", guid=p.code("quote", kind), name=f"{kind} quote", isCodable="true",
+                color=QUOTE_COLOURS.get(kind, labels.FALLBACK_COLOUR))
+    coded_cases = [(name, gid) for (name, _kind), (gid, refs) in p.cases.items() if refs]
+    if coded_cases:
+        group = _el(codes, "Code", guid=guid("group", "actors"), name="Actors (Byline)",
+                    isCodable="false")
+        for name, gid in coded_cases:
+            _el(group, "Code", guid=gid, name=name, isCodable="true")
     if len(codes):
         p.root.insert(1, codebook)
 
@@ -231,6 +260,7 @@ def _source(p: _Project, sources: etree._Element, bundle: ArticleBundle) -> dict
             _el(coding, "CodeRef", targetGUID=code)
         return gid, node
 
+    note_refs: list[str] = []
     for i, h in enumerate(bundle.annotations):
         user, when = p.user(h.author), _when(h.created)
         key = h.id if h.id is not None else i
@@ -239,8 +269,11 @@ def _source(p: _Project, sources: etree._Element, bundle: ArticleBundle) -> dict
         )
         if h.note.strip():
             nid = guid(sid, "note", key)
-            p.notes.append((nid, f"Note on “{shorten(text[h.start : h.end], 40)}”", h.note, user, when))
+            name = f"Note on “{shorten(text[h.start : h.end], 40)}”"
+            p.notes.append((nid, name, h.note, user, when, sid, h.start, h.end))
+            node.insert(0, _text_el("Description", h.note))
             _el(node, "NoteRef", targetGUID=nid)
+            note_refs.append(nid)
     for e in bundle.analysis.entities:
         p.entity_labels.add(e.label)
         user = p.user("Byline") if e.origin == "model" else p.user("user")
@@ -256,7 +289,7 @@ def _source(p: _Project, sources: etree._Element, bundle: ArticleBundle) -> dict
     for i, q in enumerate(bundle.analysis.quotes):
         p.quote_types.add(q.type)
         who = speaker_of(bundle, i)
-        gid, _node = selection(
+        gid, node = selection(
             "quote",
             (q.start, q.end),
             q.start,
@@ -271,8 +304,12 @@ def _source(p: _Project, sources: etree._Element, bundle: ArticleBundle) -> dict
             a = bundle.actors[actor]
             case = p.cases.setdefault((a.name, a.type), (guid("case", a.name, a.type), []))
             case[1].append(gid)
+            coding = _el(node, "Coding", guid=guid(gid, "case"), creatingUser=p.user("Byline"))
+            _el(coding, "CodeRef", targetGUID=case[0])
     for a in bundle.actors:
         p.cases.setdefault((a.name, a.type), (guid("case", a.name, a.type), []))
+    for nid in note_refs:  # after the selections, as QDA-XML orders a source's parts
+        _el(source, "NoteRef", targetGUID=nid)
     return {f"sources/{sid}.txt": text}
 
 

@@ -8,13 +8,17 @@ became of each.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.errors import BylineError
+import peewee as pw
+
+from desktop.core.errors import BylineError, StoreError, first_cause
 from desktop.core.model import Article
-from desktop.core.text import sha256
+from desktop.core.text import normalise, sha256
+from desktop.formats.decoding import collected
 from desktop.formats.registry import iter_files, read_bundles, read_counted, read_path
 from desktop.services.bundles import restore_bundle
 from desktop.store.articles import add_article
@@ -59,12 +63,14 @@ class FileResult:
     duplicates: int = 0
     skipped_rows: int = 0
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class ImportReport:
     files: list[FileResult] = field(default_factory=list)
     cancelled: bool = False
+    stopped: str | None = None  # why the import stopped before the end (the library cannot be written)
 
     @property
     def imported(self) -> list[int]:
@@ -80,6 +86,11 @@ class ImportReport:
     def skipped_rows(self) -> int:
         """Rows or records of corpora that had no text."""
         return sum(f.skipped_rows for f in self.files)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What was imported but changed on the way (bad bytes replaced...)."""
+        return [w for f in self.files if f.error is None for w in f.warnings]
 
     @property
     def failures(self) -> list[tuple[Path, str]]:
@@ -108,8 +119,13 @@ def import_paths(
             break
         if progress is not None:
             progress(done, len(files), path)
-        report.files.append(import_one(path, columns))
-    if progress is not None and not report.cancelled:
+        try:
+            report.files.append(import_one(path, columns))
+        except StoreError as exc:
+            report.files.append(FileResult(path, error=str(exc)))
+            report.stopped = str(exc)
+            break
+    if progress is not None and not report.cancelled and report.stopped is None:
         progress(len(files), len(files), None)
     return report
 
@@ -118,27 +134,45 @@ def import_one(path: Path, columns: dict[str, str] | None = None) -> FileResult:
     """Read one file and store its articles in one transaction."""
     result = FileResult(path)
     try:
-        articles, result.skipped_rows = read_counted(path, columns)
+        with collected() as result.warnings:
+            articles, result.skipped_rows = read_counted(path, columns)
     except BylineError as exc:
         result.error = str(exc)
         return result
     except Exception as exc:  # a parser's bug on one odd file must not stop a folder
-        log.exception("importing %s failed", path)
-        result.error = f"{path.name} could not be read ({type(exc).__name__}: {exc})."
+        # The reason goes in the summary; the traceback only to a debug log.
+        log.debug("importing %s failed", path, exc_info=True)
+        result.error = f"{path.name} could not be read; it looks damaged ({type(exc).__name__}: {exc})."
         return result
     try:
-        bundles = {b.article.sha256 or sha256(b.article.text): b for b in read_bundles(path)}
+        # Keyed by the text as it is stored, not by the sha256 the export
+        # declares: a CRLF or a trailing space must not part a bundle from
+        # its article (its highlights would be dropped in silence).
+        bundles = {sha256(normalise(b.article.text)): b for b in read_bundles(path)}
     except BylineError as exc:
         result.error = str(exc)
         return result
-    with db.atomic():
-        for article in articles:
-            article_id, created = add_article(article)
-            if created:
-                result.imported.append(article_id)
-                bundle = bundles.get(article.sha256)
-                if bundle is not None:
-                    restore_bundle(article_id, bundle)
-            else:
-                result.duplicates += 1
+    try:
+        with db.atomic():
+            for article in articles:
+                article_id, created = add_article(article)
+                if created:
+                    result.imported.append(article_id)
+                    bundle = bundles.get(article.sha256)
+                    if bundle is not None:
+                        restore_bundle(article_id, bundle)
+                else:
+                    result.duplicates += 1
+    except BylineError as exc:  # the file's transaction is undone; the others go on
+        result.imported.clear()
+        result.duplicates = 0
+        result.error = f"{path.name}: {exc}"
+    except (pw.DatabaseError, sqlite3.Error) as exc:
+        # A full disk or a failing device: no later file can be written either.
+        log.debug("writing %s failed", path, exc_info=True)
+        raise StoreError(
+            f"the library could not be written ({first_cause(exc)}); {path.name} was not "
+            "imported, and the files imported before it stay."
+        ) from exc
     return result
+

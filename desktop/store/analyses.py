@@ -81,6 +81,15 @@ def analysed_among(article_ids: list[int]) -> set[int]:
     return found
 
 
+def unanalysed_ids() -> list[int]:
+    """The articles never analysed (an analysis interrupted by a crash leaves
+    some), oldest first."""
+    rows = db.execute_sql(
+        "SELECT id FROM article WHERE id NOT IN (SELECT article_id FROM analysis) ORDER BY id"
+    )
+    return [r[0] for r in rows]
+
+
 def load_analysis(article_id: int) -> Analysis | None:
     """The spans of an analysed article as the user sees them (the model's
     output with the user's corrections and rules applied), or None if the

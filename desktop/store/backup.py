@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import sqlite3
+import struct
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -212,6 +213,22 @@ def restore_library(source: Path, library: Path) -> Path | None:
             f"{library} could not be restored ({exc.strerror}); it is unchanged."
         ) from exc
     return kept
+
+
+def header_problem(header: bytes, size: int) -> str | None:
+    """What SQLite's 100-byte header says is wrong with a file of ``size``
+    bytes (its size does not fit its page size, it is cut off), or None."""
+    if len(header) < 100:
+        return "the file is cut off inside its header"
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, pages = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        return "its size does not fit its page size"
+    if valid_for == change_counter and pages and size < pages * page_size:
+        return f"the file is truncated: {size} bytes of {pages * page_size}"
+    return None
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:

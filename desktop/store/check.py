@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.text import sha256, shorten
-from desktop.store.backup import SQLITE_MAGIC, connect_read_only
+from desktop.store.backup import SQLITE_MAGIC, connect_read_only, header_problem
+from desktop.store.expected_schema import schema_problems
 from desktop.store.migrations import SCHEMA_VERSION
 
 # At most this many findings are listed per check; the rest are counted.
@@ -162,6 +163,9 @@ def check_library(path: Path) -> CheckReport:
         return report
     try:
         byline = _check_schema(report.schema, tables, opened)
+        if byline:
+            for problem in schema_problems(con, report.schema):
+                opened.add(Finding(problem))
         _run(report, "Database integrity (SQLite's integrity_check)", _integrity, con)
         _run(report, "References between rows (no orphaned rows)", _foreign_keys, con, tables)
         if byline:
@@ -172,7 +176,7 @@ def check_library(path: Path) -> CheckReport:
             _run(report, "Spans inside their article's text", _spans, con, tables, lengths)
             report.results.append(checksums)
             if "article_fts" in tables and "article_fts_docsize" in tables:
-                _run(report, "Search index", _search_index, con)
+                _run(report, "Search index", _search_index, con, path)
         con.execute("ROLLBACK")
     except sqlite3.DatabaseError as exc:
         report.results.append(
@@ -205,11 +209,14 @@ def _open(path: Path, result: CheckResult) -> sqlite3.Connection | None:
         result.add(Finding(f"{path} is a folder, not a library file."))
         return None
     with path.open("rb") as handle:
-        header = handle.read(16)
-    if header != SQLITE_MAGIC:
+        header = handle.read(100)
+    if header[:16] != SQLITE_MAGIC:
         what = "it is empty" if not header else "it is not an SQLite database"
         result.add(Finding(f"{path} is not a Byline library ({what})."))
         return None
+    problem = header_problem(header, path.stat().st_size)
+    if problem is not None:  # what opening the library refuses, check reports
+        result.add(Finding(f"{path} is damaged: {problem}."))
     try:
         return connect_read_only(path)
     except sqlite3.DatabaseError as exc:
@@ -378,8 +385,12 @@ def _span_problem(start: object, end: object, length: int, optional: bool) -> st
     return None
 
 
-def _search_index(result: CheckResult, con: sqlite3.Connection) -> None:
-    """The full-text index holds exactly the articles."""
+def _search_index(result: CheckResult, con: sqlite3.Connection, path: Path) -> None:
+    """The full-text index holds exactly the articles, and FTS5's own
+    integrity check passes."""
+    problem = _fts_integrity(con, path)
+    if problem is not None:
+        result.add(Finding(f"the search index is damaged ({problem}); searches may miss articles."))
     for (article_id,) in con.execute(
         "SELECT id FROM article EXCEPT SELECT id FROM article_fts_docsize"
     ):
@@ -392,3 +403,22 @@ def _search_index(result: CheckResult, con: sqlite3.Connection) -> None:
         "SELECT id FROM article_fts_docsize EXCEPT SELECT id FROM article"
     ):
         result.add(Finding(f"the search index holds article {doc_id}, which no longer exists."))
+
+
+# The FTS5 integrity check is an INSERT, which a read-only connection may not
+# run: it runs on an in-memory copy of the snapshot, up to this size.
+FTS_COPY_LIMIT = 1 << 30
+
+
+def _fts_integrity(con: sqlite3.Connection, path: Path) -> str | None:
+    if path.stat().st_size > FTS_COPY_LIMIT:
+        return None  # the row-level comparison below still runs
+    copy = sqlite3.connect(":memory:")
+    try:
+        con.backup(copy)
+        copy.execute("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        copy.close()
+    return None

@@ -10,7 +10,9 @@ with ``BEGIN IMMEDIATE``: it takes SQLite's write lock before reading, so a
 writer waits its turn (``busy_timeout``) instead of failing when another
 process committed in between; while the other keeps the lock longer than
 that, the ``BEGIN`` is retried for a minute.  Only then is the change refused
-(StoreError), never silently dropped.
+(StoreError), never silently dropped.  Reads take no lock: opening a library
+of the current schema and every query run in plain (deferred) transactions,
+which WAL lets go on while another process writes.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import struct
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +30,13 @@ from platformdirs import user_data_path
 from playhouse.db_url import connect, parse
 
 from desktop.core.errors import StoreError
-from desktop.store.backup import SQLITE_MAGIC, backup_library, connect_read_only, newest_backup
+from desktop.store.backup import (
+    SQLITE_MAGIC,
+    backup_library,
+    connect_read_only,
+    header_problem,
+    newest_backup,
+)
 from desktop.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop.store.models import db
 
@@ -113,7 +120,8 @@ def open_library(path: Path | str | None = None) -> pw.Database:
     if target is None:
         target = default_path()
     if isinstance(target, Path) and str(target) != ":memory:":
-        version = inspect(target)
+        with _no_sidecars_left_if_refused(target):
+            version = inspect(target)
         if 0 < version < SCHEMA_VERSION:
             saved = backup_library(target, reason=f"before-schema-{SCHEMA_VERSION}")
             log.info("backed up %s to %s before migrating it", target, saved)
@@ -123,13 +131,20 @@ def open_library(path: Path | str | None = None) -> pw.Database:
     _open_path = target if isinstance(target, Path) else None
     try:
         database.connect(reuse_if_open=True)
-        # One transaction holding the write lock: of two processes opening a
-        # new library at once, one migrates and the other then sees it done.
-        with database.atomic():
-            version = schema_version(database)
-            if version > SCHEMA_VERSION:
-                raise _newer(target, version)
-            migrate(database)
+        # A library of the current schema is opened without a write lock, so
+        # that opening (``byline list``, the window) never waits behind a
+        # running import: WAL lets readers read while another writes.
+        version = schema_version(database)
+        if version > SCHEMA_VERSION:
+            raise _newer(target, version)
+        if version < SCHEMA_VERSION:
+            # One transaction holding the write lock: of two processes opening
+            # a new library at once, one migrates and the other then sees it done.
+            with database.atomic():
+                version = schema_version(database)
+                if version > SCHEMA_VERSION:
+                    raise _newer(target, version)
+                migrate(database)
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         database.close()
         raise LibraryError(_explain(target, exc), _as_path(target), _newest(target)) from exc
@@ -137,6 +152,24 @@ def open_library(path: Path | str | None = None) -> pw.Database:
         database.close()
         raise
     return database
+
+
+@contextmanager
+def _no_sidecars_left_if_refused(path: Path) -> Iterator[None]:
+    """Reading a WAL library, even read-only, makes its ``-wal`` and ``-shm``
+    files; when the library is then refused, those Byline made (empty of
+    changes) are removed, so a refused file is left exactly as it was."""
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
+    try:
+        yield
+    except StoreError:
+        wal = sidecars[0]
+        if not any(existed) and (not wal.exists() or wal.stat().st_size == 0):
+            for sidecar in sidecars:
+                if sidecar.is_file():
+                    sidecar.unlink()
+        raise
 
 
 _open_path: Path | None = None
@@ -232,17 +265,9 @@ def _check_header(path: Path) -> None:
             path,
             _newest(path),
         )
-    if len(header) < 100:
-        raise _damaged(path, "the file is cut off inside its header")
-    (page_size,) = struct.unpack(">H", header[16:18])
-    page_size = 65536 if page_size == 1 else page_size
-    change_counter, pages = struct.unpack(">II", header[24:32])
-    (valid_for,) = struct.unpack(">I", header[92:96])
-    size = path.stat().st_size
-    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise _damaged(path, "its size does not fit its page size")
-    if valid_for == change_counter and pages and size < pages * page_size:
-        raise _damaged(path, f"the file is truncated: {size} bytes of {pages * page_size}")
+    problem = header_problem(header, path.stat().st_size)
+    if problem is not None:
+        raise _damaged(path, problem)
 
 
 def _check_writable(path: Path) -> None:

@@ -24,6 +24,8 @@ TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
 
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+# The most terms a query keeps (a pasted paragraph is not a search).
+MAX_TERMS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,11 @@ def fts_query(text: str) -> str:
         if not any(ch.isalnum() for ch in raw):
             continue  # FTS5 indexes no such token: an empty phrase matches nothing
         parts.append('"' + raw.replace('"', '""') + '"' + ("*" if prefix else ""))
+    if "OR" not in parts:
+        # All terms must occur: a repeated one adds nothing but FTS5's work,
+        # which grows sharply with the number of terms (10,000 took minutes).
+        parts = list(dict.fromkeys(parts))
+    parts = parts[:MAX_TERMS]
     while parts and parts[-1] == "OR":
         parts.pop()
     return " ".join(parts)

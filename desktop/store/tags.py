@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.core.colours import hex_colour
 from desktop.core.errors import StoreError
 from desktop.core.model import Tag
 from desktop.store.models import AnnotationTagRow, TagRow, db
@@ -60,11 +61,18 @@ def create_tag(tag: Tag) -> int:
             raise StoreError(f"there is already a tag named '{name}'.")
         parent_id = tag_id_by_name(tag.parent) if tag.parent else None
         position = tag.position if tag.id is not None else _next_position()
-        fields = dict(name=name, color=tag.color, parent=parent_id, shortcut=tag.shortcut or None,
+        fields = dict(name=name, color=_colour(tag.color), parent=parent_id, shortcut=tag.shortcut or None,
                       description=tag.description, position=position)
         if tag.id is not None and not TagRow.select().where(TagRow.id == tag.id).exists():
             fields["id"] = tag.id  # undo restores the old id unless it was taken meanwhile
         return TagRow.insert(**fields).execute()
+
+
+def _colour(value: str) -> str:
+    colour = hex_colour(value)
+    if colour is None:
+        raise StoreError(f"'{value}' is not a colour (use #rrggbb).")
+    return colour
 
 
 def _next_position() -> int:
@@ -91,7 +99,9 @@ def update_tag(tag_id: int, **changes: object) -> Tag:
             if clash is not None and clash.id != tag_id:
                 raise StoreError(f"there is already a tag named '{name}'.")
             values["name"] = name
-        elif key in ("color", "shortcut", "description", "position"):
+        elif key == "color":
+            values[key] = _colour(str(value))
+        elif key in ("shortcut", "description", "position"):
             values[key] = value
         else:
             raise ValueError(f"unknown tag field {key}")

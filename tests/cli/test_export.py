@@ -119,3 +119,12 @@ def test_unwritable_output_exits_1(db, tmp_path, capsys):
     )
     assert "cannot write" in capsys.readouterr().err
     assert blocker.read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_trailing_slash_means_a_folder(db, tmp_path, fmt):
+    out = tmp_path / "out"
+    assert main(["export", "1", "--format", fmt, "-o", f"{out}/", "--db", str(db)]) == 0
+    assert out.is_dir()
+    (written,) = list(out.iterdir())
+    assert written.suffix == f".{fmt}" and written.stat().st_size > 0

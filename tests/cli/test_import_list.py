@@ -250,3 +250,27 @@ def test_a_corpus_cut_off_inside_a_text_is_refused_not_imported_half(tmp_path, c
     assert main(["import", str(cut), "--db", str(db), "--no-analyze"]) == 1
     assert "cut.csv ends inside a quoted field" in capsys.readouterr().out
     assert db_rows(db, "SELECT COUNT(*) FROM article") == [(0,)]
+
+
+def test_utf8_with_a_bad_byte_imports_as_utf8_and_the_summary_warns(tmp_path, capsys):
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("The café reopened on Monday, the owner said.".encode() + b" \xff")
+    db = tmp_path / "library.sqlite3"
+    assert main(["import", str(path), "--db", str(db), "--no-analyze"]) == 0
+    ((text,),) = db_rows(db, "SELECT text FROM article")
+    assert "café" in text and "Ã" not in text
+    out = capsys.readouterr().out
+    assert "Warning:" in out and "cafe.txt" in out and "byte 46" in out
+
+
+def test_import_also_analyses_what_an_interrupted_run_left(tmp_path, capsys):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Angela Merkel visited Paris on Monday. She met Emmanuel Macron.")
+    second.write_text('"We will rebuild," said Mayor Anne Hidalgo in Paris on Tuesday.')
+    db = tmp_path / "lib.sqlite3"
+    # As a kill during the analysis leaves it: imported, never analysed.
+    assert main(["import", str(first), "--db", str(db), "--no-analyze"]) == 0
+    assert db_rows(db, "SELECT COUNT(*) FROM analysis") == [(0,)]
+    assert main(["import", str(second), "--db", str(db)]) == 0
+    assert "Analysed:               2 articles" in capsys.readouterr().out
+    assert db_rows(db, "SELECT COUNT(*) FROM analysis") == [(2,)]

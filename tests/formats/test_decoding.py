@@ -43,3 +43,26 @@ def test_cyrillic_legacy_encoding_is_detected():
 def test_non_text_is_refused_with_a_reason(data, reason):
     with pytest.raises(InputError, match=reason):
         decode(data, "file.txt")
+
+
+def test_utf8_with_one_bad_byte_is_utf8_with_a_warning_naming_the_byte():
+    from desktop.formats.decoding import collected
+
+    data = "Le café est très bon.\nÇa va, merci.".encode() + b" \xff fin"
+    with collected() as notes:
+        text = decode(data, "note.txt")
+    assert text.startswith("Le café est très bon.\nÇa va")  # never "cafÃ©"
+    assert "\ufffd fin" in text
+    (note,) = notes
+    position = data.index(b"\xff")
+    assert "note.txt" in note and f"byte {position}" in note and "line 2" in note
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_emoji_dense_text_is_accepted(encoding):
+    text = "Fans 🎉🎉🔥🔥😀😀👏👏 cheered 🏆🏆🏆 🇺🇦❤️👍🏽 " * 20
+    assert decode(text.encode(encoding)) == text
+
+
+def test_legacy_bytes_without_any_utf8_are_still_western():
+    assert decode(b"caf\xe9 au lait, tr\xe8s bon, na\xefve") == "café au lait, très bon, naïve"

@@ -29,3 +29,20 @@ def test_tags_follow_the_corrected_entities(bundle):
     blocks = data.decode().strip().split("\n\n")
     assert len(blocks) > 10
     assert any("notes (1)" in w and "quotes" in w for w in warnings)
+
+
+def test_labels_and_tokens_with_whitespace_stay_one_column():
+    from desktop.core.model import Analysis, Article, ArticleBundle, Entity
+
+    text = "Anna Lee met officials in New\u00a0York on Monday."
+    ny = text.index("New")
+    bundle = ArticleBundle(
+        Article(text=text, title="t", id=1),
+        Analysis([Entity(0, 8, "MY LABEL", "user"), Entity(ny, ny + 8, "PLACE\tNAME", "user")]),
+    )
+    data, warnings = conll_export.render([bundle])
+    rows = [line.split(" ") for line in data.decode().split("\n")[2:] if line]
+    assert all(len(r) == 4 for r in rows), rows
+    tags = [r[3] for r in rows]
+    assert tags[:2] == ["B-MY_LABEL", "I-MY_LABEL"] and "B-PLACE_NAME" in tags
+    assert any("'MY LABEL' is written as 'MY_LABEL'" in w for w in warnings)

@@ -36,3 +36,25 @@ def test_pdf_text_holds_the_article_and_the_quotes_table(bundle):
     for quote in bundle.analysis.quotes[:3]:
         assert squeeze(bundle.article.text[quote.start : quote.end])[:40] in table
     assert squeeze("Putin's warning") in text  # the note
+
+
+def test_text_fills_the_page_between_its_margins(bundle):
+    """The text starts at the page's 18 mm margin (about 51 pt), not 2 cm
+    further in as a page without a size gets from Qt, and table headers
+    are not broken inside a word."""
+    data, _ = pdf_export.render(bundle)
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    xs: list[float] = []
+
+    def visit(text, cm, tm, font, size):  # noqa: ANN001, ARG001
+        if text.strip():
+            xs.append(cm[4] + tm[4] * cm[0])
+
+    text = page.extract_text(visitor_text=visit)
+    margin = 18 / 25.4 * 72
+    assert xs and min(xs) < margin + 10, min(xs)
+    width = float(page.mediabox.width)
+    assert max(xs) > width / 2
+    whole = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "Ty pe" not in whole and "Type" in whole
+    assert text

@@ -301,3 +301,61 @@ def test_folders_expand_recursively_sorted_without_hidden_files(tmp_path):
     assert found == ["A/a.csv", "A/z.md", "b.txt", "c.jsonl"]
     patterns = {"*.html", "*.csv", "*.tsv", "*.jsonl", "*.md", "*.txt", "*.docx", "*.pdf"}
     assert patterns <= set(supported_patterns())
+
+
+def test_pdf_whose_first_line_is_its_title_does_not_repeat_it(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    plain = write(tmp_path / "plain.pdf", minimal_pdf([
+        "Harbour terminal opens", "The harbour authority opened the terminal on Friday.",
+    ]))
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.add_metadata({"/Title": "Harbour terminal opens"})
+    writer.write(tmp_path / "titled.pdf")
+    (article,) = read_path(tmp_path / "titled.pdf")
+    assert article.title == "Harbour terminal opens"
+    assert article.text == "The harbour authority opened the terminal on Friday."
+
+
+def test_markdown_heading_stays_in_the_text_when_front_matter_gives_the_title(tmp_path):
+    source = "---\ntitle: Budget passes\n---\n\n# The vote\n\nThe council approved the budget.\n"
+    (article,) = read_path(write(tmp_path / "budget.md", source))
+    assert article.title == "Budget passes"
+    assert article.text == "The vote\nThe council approved the budget."
+    same = "---\ntitle: The vote\n---\n\n# The vote\n\nThe council approved the budget.\n"
+    (article,) = read_path(write(tmp_path / "same.md", same))
+    assert article.text == "The council approved the budget."
+
+
+def big_table(rows: int) -> str:
+    lines = ["| Name | Kind | Value \\| unit | Note |", "|---|:-:|--:|---|"]
+    lines += [f"| item {i} | **kind** {i % 7} | {i * 3} \\| kg | {'' if i % 5 else '`code`'} |"
+              for i in range(rows)]
+    return "# Inventory\n\nThe counts follow.\n\n" + "\n".join(lines) + "\n\nThe end *here*.\n"
+
+
+def test_a_big_markdown_table_reads_as_markdown_it_reads_it(monkeypatch):
+    from desktop.formats import markdown
+
+    source = big_table(markdown.BIG_TABLE_ROWS + 50)
+    rowwise = markdown.article_from_markdown(source)
+    monkeypatch.setattr(markdown, "BIG_TABLE_ROWS", 10**9)
+    parsed = markdown.article_from_markdown(source)
+    assert rowwise.text == parsed.text and rowwise.title == parsed.title == "Inventory"
+    assert "item 3 | kind 3 | 9 | kg" in rowwise.text
+
+
+def test_a_big_markdown_table_does_not_take_hundreds_of_megabytes():
+    import tracemalloc
+
+    from desktop.formats.markdown import article_from_markdown
+
+    source = big_table(12_000)  # about 700 kB
+    tracemalloc.start()
+    try:
+        article = article_from_markdown(source)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert article.text.count("\n") > 12_000
+    assert peak < 40 * len(source), f"{peak / 2**20:.0f} MB for {len(source) / 2**20:.1f} MB"

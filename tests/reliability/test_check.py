@@ -147,3 +147,31 @@ def test_check_dialog_shows_the_report_and_copies_it(qtbot, filled):
     )
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == dialog.details.toPlainText()
+
+
+@pytest.mark.parametrize(
+    ("statements", "expected"),
+    [
+        (["DROP TABLE actor_rule"], "the table actor_rule is missing"),
+        (["DROP INDEX annotation_article_start"], "the index annotation_article_start is missing"),
+        (["DROP TRIGGER article_fts_insert"], "the trigger article_fts_insert is missing"),
+        (["CREATE TABLE intruder (x)"], "the table intruder is not part of Byline's schema"),
+        (["DELETE FROM article_fts_data WHERE id > 10"], "the search index is damaged"),
+        (["DELETE FROM article_fts_data"], "the search index is damaged"),
+    ],
+)
+def test_dropped_tables_and_a_damaged_search_index_are_found(filled, capsys, statements, expected):
+    break_library(filled, *statements)
+    report = check_library(filled)
+    assert not report.ok
+    assert any(expected in f.message for f in report.findings), report.text()
+    assert main(["check", "--db", str(filled)]) == 1
+    assert "All is well" not in capsys.readouterr().out
+
+
+def test_a_size_that_does_not_fit_the_page_size_is_found(filled, capsys):
+    with filled.open("ab") as handle:
+        handle.write(b"\0" * 100)
+    report = check_library(filled)
+    assert any("size does not fit its page size" in f.message for f in report.findings), report.text()
+    assert main(["check", "--db", str(filled)]) == 1

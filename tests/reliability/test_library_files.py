@@ -3,6 +3,7 @@ and left as they were; old ones are backed up, then upgraded."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sqlite3
@@ -32,8 +33,7 @@ def byline(*args: str, user: int | None = None) -> subprocess.CompletedProcess[s
         python = f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}"
         if not os.access(python, os.X_OK):
             pytest.skip(f"no {python} to run as another user")
-        paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *paths])
+        env["PYTHONPATH"] = str(_code_for_anyone())
 
     def become() -> None:
         os.setgroups([])
@@ -98,6 +98,52 @@ def test_damaged_old_library_is_not_migrated(library_v1):
     assert digest(library_v1) == before and list_backups(library_v1) == []
 
 
+_CODE: Path | None = None
+
+
+def _code_for_anyone() -> Path:
+    """Byline and the packages its commands import, copied once into a
+    folder any user may read: the checkout and the venv may live in a
+    private folder (a clone in ``mktemp -d``, a venv in root's home)."""
+    global _CODE
+    if _CODE is not None:
+        return _CODE
+    probe = (
+        "import sys, desktop.cli, desktop.commands.list_cmd, desktop.commands.check, "
+        "desktop.commands.backup, desktop.store.database, desktop.store.check, "
+        "desktop.store.library, desktop.store.search\n"
+        "for m in list(sys.modules.values()):\n"
+        "    f = getattr(m, '__file__', None)\n"
+        "    if f: print(m.__name__.split('.')[0], f)"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    roots = {Path(p) for p in (sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"])}
+    roots.add(ROOT)
+    code = Path(tempfile.mkdtemp(prefix="byline-code-"))
+    atexit.register(shutil.rmtree, code, True)
+    for line in found.splitlines():
+        top, file = line.split(" ", 1)
+        source = Path(file)
+        base = next((r for r in roots if source.is_relative_to(r)), None)
+        if base is None:
+            continue  # the standard library: the other user's Python has its own
+        item = base / top if (base / top).is_dir() else base / f"{top}.py"
+        if item.exists() and not (code / item.name).exists():
+            copy = shutil.copytree if item.is_dir() else shutil.copy2
+            copy(item, code / item.name)
+    if (ROOT / "resources").is_dir():
+        shutil.copytree(ROOT / "resources", code / "resources")
+    for folder in [code, *code.rglob("*")]:
+        folder.chmod(0o755 if folder.is_dir() else 0o644)
+    _CODE = code
+    return code
+
+
+def _only_the_library(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
 def test_newer_library_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "new.sqlite3"
     con = sqlite3.connect(path)
@@ -110,6 +156,18 @@ def test_newer_library_is_refused_and_left_untouched(tmp_path):
         open_library(path)
     assert digest(path) == before
     assert list_backups(path) == []
+    assert _only_the_library(tmp_path) == ["new.sqlite3"]  # no -wal or -shm left beside it
+
+
+def test_a_wal_database_of_another_program_gets_no_sidecar_files(tmp_path):
+    path = tmp_path / "places.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = wal")
+    con.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    con.close()
+    with pytest.raises(StoreError, match="another program"):
+        open_library(path)
+    assert _only_the_library(tmp_path) == ["places.sqlite"]
 
 
 def test_database_of_another_program_is_refused(tmp_path):

@@ -118,3 +118,19 @@ def test_counts_are_what_the_user_sees(articles):
     add_user_entity(a, Entity(10, 34, "PERSON", ORIGIN_USER))  # ...and replaced another
     assert article_counts([a, b, a]) == {a: (2, 1), b: (0, 0)}
     assert article_counts([]) == {}
+
+
+def test_a_query_of_thousands_of_repeated_words_is_one_term():
+    from desktop.store.search import MAX_TERMS, fts_query
+
+    assert fts_query("talks " * 10_000) == '"talks"'
+    many = fts_query(" ".join(f"w{i}" for i in range(1000)))
+    assert many.count('"') == 2 * MAX_TERMS
+    assert not fts_query("a OR " * 100).endswith("OR")
+
+
+def test_a_repeated_word_query_finds_what_the_word_finds(articles):
+    from desktop.store.search import search_articles
+
+    once = [h.id for h in search_articles("Erdoğan")]
+    assert once and [h.id for h in search_articles("Erdoğan " * 5000)] == once
