@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     nlp = load_pipeline(args.model)
     analyses = analyze_texts(nlp, [a.text for a in articles])
     predictions = {
-        record["id"]: [quote_dict(article.text, q, i) for i, q in enumerate(analysis.quotes)]
+        record["id"]: [quote_dict(article.text, q, i) for i, q in enumerate(analysis.quotes if analysis else [])]
         for record, article, analysis in zip(records, articles, analyses, strict=True)
     }
     score = score_quotes(records, predictions)

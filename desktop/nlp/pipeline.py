@@ -101,25 +101,40 @@ def _extract_quotes(doc: Doc) -> list[Quote]:
 
 def analyze_texts(
     nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1
-) -> Iterator[Analysis]:
-    """Analyse many texts with ``nlp.pipe``, yielding one Analysis each, in order.
+) -> Iterator[Analysis | None]:
+    """Analyse many texts with ``nlp.pipe``, yielding one Analysis each, in
+    order, or None for a text the pipeline failed on (the others go on).
+
+    Long texts are parsed in pieces cut at paragraph breaks and joined back
+    (:mod:`desktop.nlp.pieces`): a text over spaCy's ``max_length`` is
+    analysed too, in bounded memory.
 
     With several processes the quotes are found in spaCy's worker processes
     (a pipeline component added for the run) and travel back with the Doc as
     plain lists: the parent process, which also receives every Doc, would
-    otherwise be the bottleneck."""
+    otherwise be the bottleneck.  (A text parsed in pieces has its quotes
+    found in the parent, over the joined Doc.)"""
+    from desktop.nlp.pieces import parse_texts
+
     model = model_identity(nlp)
     added = n_process != 1 and _add_quotes_pipe(nlp)
+    docs = parse_texts(nlp, texts, batch_size=batch_size, n_process=n_process)
     try:
-        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-            yield analyze_doc(doc, model)
+        for doc in docs:
+            yield None if doc is None else analyze_doc(doc, model)
     finally:
+        docs.close()
         if added:
             nlp.remove_pipe(QUOTES_PIPE)
 
 
 def analyze_text(nlp: Language, text: str) -> Analysis:
-    return next(analyze_texts(nlp, [text]))
+    """One text's analysis; PipelineError when the pipeline fails on it."""
+    analysis = next(analyze_texts(nlp, [text]))
+    if analysis is None:
+        raise PipelineError(f"The pipeline failed on this text ({len(text):,} characters); "
+                            "see the log for the reason.")
+    return analysis
 
 
 # quotes found inside spaCy's worker processes ----------------------------------

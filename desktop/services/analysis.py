@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from desktop.core.model import Analysis
-from desktop.nlp.pipeline import analyze_texts
+from desktop.nlp.pipeline import analyze_text
 from desktop.store.analyses import corrected_analysis, save_analysis
 from desktop.store.articles import article_exists, get_article
 from desktop.store.database import threads_can_write, worker_connection
@@ -41,7 +41,7 @@ def analyze_one(model: str | None, text: str) -> Analysis:
     """Load the pipeline (once per process) and analyse one text; for workers."""
     from desktop.nlp.pipeline import load_pipeline
 
-    return next(analyze_texts(load_pipeline(model), [text]))
+    return analyze_text(load_pipeline(model), text)
 
 
 def analyse_and_keep(model: str | None, article_id: int, text: str) -> Analysis | None:
