@@ -21,7 +21,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -91,27 +91,36 @@ def join_docs(docs: list[Doc]) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=("tensor", "user_data"))
 
 
+class Cancelled(Exception):  # noqa: N818 - what the caller asked for, not an error
+    """The analysis was asked to stop (the app is quitting)."""
+
+
 def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1,
-                size: int = PIECE_CHARS, long_text: int = LONG_TEXT) -> Iterator[Doc | None]:
+                size: int = PIECE_CHARS, long_text: int = LONG_TEXT,
+                cancelled: Callable[[], bool] | None = None) -> Iterator[Doc | None]:
     """``nlp.pipe`` over ``texts``, one ``Doc`` per text in order, long texts
     parsed in pieces and joined back.
 
     A text the pipeline fails on gives None (the error is logged) and the
     others go on: the texts spaCy had taken and not finished are parsed
     again one by one, then a new ``nlp.pipe`` takes the rest.  An error
-    reading ``texts`` itself is raised."""
+    reading ``texts`` itself is raised, and so is :class:`Cancelled` when
+    ``cancelled()``, asked after each piece of a long text, says True
+    (between texts, the caller asks it)."""
     source = iter(texts)
     while True:
         feed = _Feed(source, nlp.max_length, size, long_text)
         docs = nlp.pipe(feed.pieces(), batch_size=batch_size, n_process=n_process)
         try:
             for doc in docs:
+                if cancelled is not None and feed.in_pieces() and cancelled():
+                    raise Cancelled
                 joined = feed.take(doc)
                 if joined is not None:
                     yield joined
             return
         except Exception:  # noqa: BLE001 - one text must not block the others
-            if feed.error is not None:
+            if feed.error is not None or cancelled is not None and cancelled():
                 raise
             log.exception("the pipeline failed on one of %d texts; parsing them one by one",
                           len(feed.pending))
@@ -161,6 +170,10 @@ class _Feed:
             cut = self.cut(text)
             self.pending.append((text, len(cut)))
             yield from cut
+
+    def in_pieces(self) -> bool:
+        """Whether the next Doc is a piece of a long text."""
+        return self.pending[0][1] > 1
 
     def take(self, doc: Doc) -> Doc | None:
         """The joined Doc when ``doc`` is the last piece of its text."""

@@ -84,7 +84,7 @@ def analyse_in_batches(
             if progress is not None:
                 progress(len(done) + len(failed), len(todo))
 
-    analyses = analyze_texts(nlp, texts(), batch_size=batch_size, n_process=n_process)
+    analyses = analyze_texts(nlp, texts(), batch_size=batch_size, n_process=n_process, cancelled=cancelled)
     saver = _Saver() if threads_can_write() else None
     group: list[Kept] = []
 
@@ -100,7 +100,7 @@ def analyse_in_batches(
         group.clear()
 
     try:
-        for article_id, analysis in zip(todo, analyses, strict=False):
+        for article_id, analysis in _until_cancelled(zip(todo, analyses, strict=False)):
             if cancelled is not None and cancelled():
                 break
             text = text_of.pop(article_id)
@@ -117,6 +117,17 @@ def analyse_in_batches(
         if saver is not None:
             finished(saver.close())
     return done
+
+
+def _until_cancelled(items: Iterator[tuple[int, Analysis | None]]) -> Iterator[tuple[int, Analysis | None]]:
+    """The items, until the analysis stops because it was cancelled (in the
+    middle of a long text, too)."""
+    from desktop.nlp.pieces import Cancelled
+
+    try:
+        yield from items
+    except Cancelled:
+        return
 
 
 class _Saver:
