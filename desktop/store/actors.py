@@ -87,15 +87,23 @@ def store_article_actors(article_id: int, actors: list[Actor]) -> None:
 
 
 def articles_without_actor_summary(analysed: list[int]) -> list[int]:
-    have: set[int] = set()
-    for start in range(0, len(analysed), 500):  # SQLite limits the parameters of a query
-        chunk = analysed[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        rows = db.execute_sql(
-            f"SELECT DISTINCT article_id FROM article_actor WHERE article_id IN ({marks})", chunk
-        )
-        have.update(r[0] for r in rows)
-    return [i for i in analysed if i not in have]
+    """Those of the analysed articles that have no actor summary yet.  An
+    article whose actors were made and are none (its cached result lists no
+    actor) needs none: it is not asked about again on every refresh."""
+    if len(analysed) > 500:  # the whole library, usually: one query over it
+        missing = {r[0] for r in db.execute_sql(f"SELECT n.article_id FROM analysis n WHERE {_NO_SUMMARY}")}
+        return [i for i in analysed if i in missing]
+    marks = ", ".join("?" * len(analysed))
+    missing = {r[0] for r in db.execute_sql(
+        f"SELECT n.article_id FROM analysis n WHERE n.article_id IN ({marks}) AND {_NO_SUMMARY}", analysed)}
+    return [i for i in analysed if i in missing]
+
+
+_NO_SUMMARY = (
+    "NOT EXISTS (SELECT 1 FROM article_actor aa WHERE aa.article_id = n.article_id) "
+    "AND NOT EXISTS (SELECT 1 FROM actor_cache c WHERE c.article_id = n.article_id "
+    "AND json_array_length(c.result, '$.actors') = 0)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,21 +116,12 @@ class LibraryActor:
 
 
 def library_actors() -> list[LibraryActor]:
-    """Actors across the library: one row per name and type."""
-    from peewee import fn
-
-    query = (
-        ArticleActorRow.select(
-            ArticleActorRow.name,
-            ArticleActorRow.type,
-            fn.COUNT(ArticleActorRow.article).alias("articles"),
-            fn.SUM(ArticleActorRow.mentions).alias("mentions"),
-            fn.SUM(ArticleActorRow.quotes).alias("quotes"),
-        )
-        .group_by(ArticleActorRow.name, ArticleActorRow.type)
-        .order_by(fn.SUM(ArticleActorRow.mentions).desc(), ArticleActorRow.name)
-    )
-    return [LibraryActor(r.name, r.type, r.articles, int(r.mentions), int(r.quotes)) for r in query]
+    """Actors across the library: one row per name and type, most mentioned
+    first (read from ``actor_total``, which triggers keep exact)."""
+    rows = db.execute_sql(
+        "SELECT name, type, articles, mentions, quotes FROM actor_total WHERE articles > 0 "
+        "ORDER BY mentions DESC, name")
+    return [LibraryActor(*row) for row in rows]
 
 
 def articles_of_actor(name: str) -> list[tuple[int, str, str | None, int, int]]:

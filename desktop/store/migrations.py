@@ -291,6 +291,46 @@ def _m7_library_counts(db: pw.Database) -> None:
     )
 
 
+def _m8_actor_totals(db: pw.Database) -> None:
+    """The Library actors view's rows, kept ready (issue 22).
+
+    ``actor_total`` holds, per actor name and type, the number of articles
+    naming it and its mentions and quotes summed over them; triggers keep it
+    exact through every insert, delete (cascades included) and update of
+    ``article_actor``, so the view reads some thousand rows instead of
+    grouping millions (4.6 s at 100,000 articles).
+    """
+    db.execute_sql(
+        """CREATE TABLE actor_total (
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            mentions INTEGER NOT NULL,
+            quotes INTEGER NOT NULL,
+            PRIMARY KEY (name, type))"""
+    )
+    add = """INSERT INTO actor_total (name, type, articles, mentions, quotes)
+             VALUES (new.name, new.type, 1, new.mentions, new.quotes)
+             ON CONFLICT (name, type) DO UPDATE
+             SET articles = articles + 1, mentions = mentions + excluded.mentions,
+                 quotes = quotes + excluded.quotes;"""
+    remove = """UPDATE actor_total
+                SET articles = articles - 1, mentions = mentions - old.mentions, quotes = quotes - old.quotes
+                WHERE name = old.name AND type = old.type;
+                DELETE FROM actor_total WHERE name = old.name AND type = old.type AND articles <= 0;"""
+    db.execute_sql(f"CREATE TRIGGER actor_total_insert AFTER INSERT ON article_actor BEGIN {add} END")
+    db.execute_sql(f"CREATE TRIGGER actor_total_delete AFTER DELETE ON article_actor BEGIN {remove} END")
+    db.execute_sql(
+        f"""CREATE TRIGGER actor_total_update AFTER UPDATE OF name, type, mentions, quotes ON article_actor
+            BEGIN {remove} {add} END"""
+    )
+    db.execute_sql(
+        """INSERT INTO actor_total (name, type, articles, mentions, quotes)
+           SELECT name, type, COUNT(*), SUM(mentions), SUM(quotes) FROM article_actor GROUP BY name, type"""
+    )
+    db.execute_sql("CREATE INDEX actor_total_order ON actor_total (mentions DESC, name)")
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -299,6 +339,7 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m5_actors,
     _m6_actor_cache,
     _m7_library_counts,
+    _m8_actor_totals,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
