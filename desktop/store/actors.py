@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from desktop.core.model import MENTION_NAME, Actor
 from desktop.store.articles import now
-from desktop.store.models import ActorRuleRow, ArticleActorRow, ArticleRow, db
+from desktop.store.models import ActorRuleRow, ArticleRow, db
 
 ALIAS, TYPE, SPLIT = "alias", "type", "split"
 
@@ -126,12 +126,8 @@ def library_actors() -> list[LibraryActor]:
 
 def articles_of_actor(name: str) -> list[tuple[int, str, str | None, int, int]]:
     """(article id, title, date, mentions, quotes) of the articles naming the actor."""
-    query = (
-        ArticleActorRow.select(ArticleActorRow.article, ArticleRow.title, ArticleRow.date,
-                               ArticleActorRow.mentions, ArticleActorRow.quotes)
-        .join(ArticleRow)
-        .where(ArticleActorRow.name == name)
-        .order_by(ArticleActorRow.mentions.desc(), ArticleRow.date.desc())
-        .tuples()
-    )
-    return list(query)
+    # Plain SQL: peewee's rows doubled the time for 40,000 articles.
+    return db.execute_sql(
+        "SELECT aa.article_id, a.title, a.date, aa.mentions, aa.quotes FROM article_actor aa "
+        "JOIN article a ON a.id = aa.article_id WHERE aa.name = ? ORDER BY aa.mentions DESC, a.date DESC",
+        (name,)).fetchall()

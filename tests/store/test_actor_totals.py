@@ -54,6 +54,8 @@ def test_an_older_library_gets_its_totals_when_opened(library):
     for trigger in ("insert", "delete", "update"):
         db.execute_sql(f"DROP TRIGGER actor_total_{trigger}")
     db.execute_sql("DROP TABLE actor_total")
+    db.execute_sql("DROP INDEX article_actor_by_name")
+    db.execute_sql("CREATE INDEX article_actor_name ON article_actor (name)")
     db.execute_sql("PRAGMA user_version = 7")  # as before migration 8
     close_library()
 
