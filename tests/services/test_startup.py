@@ -64,3 +64,23 @@ def test_quitting_during_an_analysis_loses_no_edit_and_the_next_start_analyses_i
     analysis = load_analysis(article_id)
     assert analysis is not None and len(analysis.entities) > 500
     assert unanalysed_articles() == []
+
+
+def test_a_cancelled_summary_refresh_leaves_the_rest_for_the_next_one(library):
+    from desktop.core.model import Analysis, Article, Entity
+    from desktop.services.view import ensure_actor_summaries
+    from desktop.store.actors import articles_without_actor_summary, library_actors
+    from desktop.store.analyses import save_analysis
+    from desktop.store.articles import add_article
+
+    ids = []
+    for name in ("Angela Merkel", "Olaf Scholz"):
+        article_id, _ = add_article(Article(f"{name} spoke in Berlin."))
+        save_analysis(article_id, Analysis([Entity(0, len(name), "PERSON")]))
+        ids.append(article_id)
+    asked = []
+    ensure_actor_summaries(ids, cancelled=lambda: asked.append(1) or len(asked) > 1)  # quit after one
+    assert articles_without_actor_summary(ids) == ids[1:]
+    ensure_actor_summaries(ids)
+    assert articles_without_actor_summary(ids) == []
+    assert {a.name for a in library_actors()} == {"Angela Merkel", "Olaf Scholz"}
