@@ -2,6 +2,7 @@
 
     python -m bench.child startup LIBRARY T0   # T0: the parent's time.time() before the start
     python -m bench.child memory LIBRARY ARTICLE_ID
+    python -m bench.child long TEXT_FILE plain|pieces|byline
 
 Prints one JSON object.
 """
@@ -74,6 +75,69 @@ def memory(library: Path, article_id: int) -> dict:
     return {"peak_rss_mb": peak_rss_mb()}
 
 
+def long_document(text_path: Path, mode: str) -> dict:
+    """Figure 8: one long text analysed by plain spaCy, plain ``nlp.pipe``
+    over Byline's pieces, or Byline (import + analysis into a new library)."""
+    import time
+
+    from desktop.nlp.pieces import pieces
+    from desktop.nlp.pipeline import load_pipeline
+
+    text = text_path.read_text(encoding="utf-8")
+    nlp = load_pipeline()
+    list(nlp.pipe(["A warm-up sentence by Angela Merkel."]))
+    out: dict = {}
+    start = time.perf_counter()
+    if mode == "plain":
+        nlp(text)
+    elif mode == "pieces":
+        for _doc in nlp.pipe(pieces(text), batch_size=16):
+            pass
+    else:
+        out.update(_byline_long(text_path.with_suffix(".sqlite3"), text))
+    out["seconds"] = time.perf_counter() - start
+    out["peak_rss_mb"] = peak_rss_mb()
+    return out
+
+
+def _byline_long(library: Path, text: str) -> dict:
+    """Import + analysis as ``byline import`` does it, with the time spent in
+    spaCy (the pieces through ``nlp.pipe``) measured apart."""
+    import time
+
+    import desktop.nlp.pieces as pieces_module
+    from desktop.nlp.pipeline import load_pipeline
+    from desktop.services.batch import analyse_in_batches
+    from desktop.services.importing import import_files
+    from desktop.store.database import close_library, open_library
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{library}{suffix}").unlink(missing_ok=True)
+    spacy_time = [0.0]
+    real_parse = pieces_module.parse_texts
+
+    def timed_parse(*args, **kwargs):
+        docs = real_parse(*args, **kwargs)
+        while True:
+            t = time.perf_counter()
+            try:
+                doc = next(docs)
+            except StopIteration:
+                return
+            finally:
+                spacy_time[0] += time.perf_counter() - t
+            yield doc
+
+    pieces_module.parse_texts = timed_parse
+    txt = library.with_suffix(".txt")
+    open_library(library)
+    article_ids = [item.article_id for item in import_files([txt])]
+    done = analyse_in_batches(load_pipeline, article_ids)
+    assert done == article_ids
+    close_library()
+    return {"spacy_seconds": spacy_time[0], "characters": len(text)}
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory.  ``VmHWM`` belongs to the
     process image; ``getrusage``'s ``ru_maxrss`` would not do, as Linux keeps
@@ -95,6 +159,8 @@ def main() -> None:
     mode, library = sys.argv[1], Path(sys.argv[2])
     if mode == "startup":
         result = startup(library, float(sys.argv[3]))
+    elif mode == "long":
+        result = long_document(library, sys.argv[3])
     else:
         result = memory(library, int(sys.argv[3]))
     print(json.dumps(result))

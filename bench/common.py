@@ -61,18 +61,22 @@ class Figure:
     name: str
     value: float
     unit: str
-    target: float | None = None  # the figure must be <= target
+    target: float | None = None  # the figure must be <= target (>= when at_least)
     runs: list[float] = field(default_factory=list)
     note: str = ""
+    at_least: bool = False
 
     @property
     def holds(self) -> bool | None:
-        return None if self.target is None else self.value <= self.target
+        if self.target is None:
+            return None
+        return self.value >= self.target if self.at_least else self.value <= self.target
 
     def as_dict(self) -> dict:
         return {
             "name": self.name, "value": self.value, "unit": self.unit, "target": self.target,
             "holds": self.holds, "runs": self.runs, "note": self.note,
+            "target_is": "at least" if self.at_least else "at most",
         }
 
 

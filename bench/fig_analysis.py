@@ -10,6 +10,7 @@ the ratio is a median of three ratios taken side by side.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from bench.common import Figure, corpus, median, timed, words
@@ -54,6 +55,7 @@ def run(path: Path, quick: bool = False) -> list[Figure]:
     nlp = load_pipeline()
     list(nlp.pipe([articles[0].text]))  # warm up
     figures = []
+    totals: dict[int, tuple[float, float]] = {}
     for n_process in (1, 2):
         ratios, plain_total, byline_total = [], 0.0, 0.0
         for k in range(RUNS):
@@ -79,6 +81,7 @@ def run(path: Path, quick: bool = False) -> list[Figure]:
             plain_total += t_plain
             byline_total += t_byline
         total_words = sum(words(t) for t in text_of.values())
+        totals[n_process] = (plain_total, byline_total)
         figures += [
             Figure(f"analysis_ratio_p{n_process}", f"analysis / plain nlp.pipe (n_process={n_process})",
                    median(ratios), "×", 1.15, ratios),
@@ -87,4 +90,14 @@ def run(path: Path, quick: bool = False) -> list[Figure]:
             Figure(f"plain_wps_p{n_process}", f"plain nlp.pipe, words/s (n_process={n_process})",
                    total_words / plain_total, "words/s"),
         ]
+    (plain1, byline1), (plain2, byline2) = totals[1], totals[2]
+    figures += [
+        # Issue 22: import throughput with two processes against one.
+        Figure("import_speedup_p2", "import analysis speed-up, 2 processes against 1",
+               byline1 / byline2, "×", 1.7, note=f"plain nlp.pipe {plain1 / plain2:.2f}× "
+               f"on {os.cpu_count()} shared cores", at_least=True),
+        Figure("cost_beyond_spacy", "Byline's cost beyond spaCy per article (n_process=1)",
+               1000 * (byline1 - plain1) / len(ids), "ms/article",
+               note=f"{1000 * byline1 / len(ids):.0f} ms/article in all"),
+    ]
     return figures

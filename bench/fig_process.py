@@ -31,8 +31,10 @@ def startup() -> list[Figure]:
         shown.append(marks["shown"])
         analysed.append(marks["analysed"])
     return [
-        Figure("startup_shown", "start-up to the window shown", median(shown), "s", 1.5, shown),
-        Figure("startup_analysed", "start-up to the first article analysed", median(analysed), "s", None, analysed),
+        # Issue 22's targets (issue 8's were 1.5 s and none).
+        Figure("startup_shown", "start-up to the window shown", median(shown), "s", 0.7, shown),
+        Figure("startup_analysed", "start-up to the first article analysed and shown", median(analysed), "s", 1.5,
+               analysed),
     ]
 
 

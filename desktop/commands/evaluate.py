@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
     analyses = analyze_texts(nlp, [a.text for a in articles])
     predictions = {}
     for record, article, analysis in zip(records, articles, analyses, strict=True):
+        if analysis is None:  # the pipeline failed on this text
+            predictions[record["id"]] = []
+            continue
         # Speakers named as their actors are, as in Byline's exports.
         result = build_actor_result(article.text, analysis.entities, analysis.quotes)
         quotes = name_speakers(analysis.quotes, result)

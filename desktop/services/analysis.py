@@ -1,8 +1,10 @@
 """Analysing stored articles and keeping the result."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desktop.core.model import Analysis
-from desktop.nlp.pipeline import analyze_texts
+from desktop.nlp.pipeline import analyze_text
 from desktop.store.analyses import corrected_analysis, save_analysis
 from desktop.store.articles import article_exists, get_article
 from desktop.store.database import threads_can_write, worker_connection
@@ -37,21 +39,28 @@ def keep_analyses(items: list[tuple[int, str, Analysis]]) -> None:
             article_view(article_id, shown, rules, text=text)
 
 
-def analyze_one(model: str | None, text: str) -> Analysis:
-    """Load the pipeline (once per process) and analyse one text; for workers."""
+def analyze_one(model: str | None, text: str, cancelled: Callable[[], bool] | None = None) -> Analysis:
+    """Load the pipeline (once per process) and analyse one text; for workers.
+    ``cancelled()`` is asked between pieces of a long text (raising
+    :class:`desktop.nlp.pieces.Cancelled`)."""
     from desktop.nlp.pipeline import load_pipeline
 
-    return next(analyze_texts(load_pipeline(model), [text]))
+    return analyze_text(load_pipeline(model), text, cancelled)
 
 
-def analyse_and_keep(model: str | None, article_id: int, text: str) -> Analysis | None:
+def analyse_and_keep(model: str | None, article_id: int, text: str,
+                     cancelled: Callable[[], bool] | None = None) -> Analysis | None:
     """Analyse an article and keep the result with its actors, all in the
     calling worker thread, so that showing it afterwards only reads what
     was stored (also when the article was deleted meanwhile: nothing is
     kept).  Only when the library lives in memory, where another thread
     would see another database, the analysis is returned for the thread
-    that opened the library to keep."""
-    analysis = analyze_one(model, text)
+    that opened the library to keep.  When ``cancelled()`` says True (the
+    app is quitting) the analysis stops with Cancelled and nothing is kept:
+    the article stays unanalysed, for :func:`desktop.services.startup.resume_analysis`."""
+    # Called with two arguments when not cancellable: the GUI tests wrap
+    # analyze_one(model, text) to count analyses.
+    analysis = analyze_one(model, text) if cancelled is None else analyze_one(model, text, cancelled)
     if not threads_can_write():
         return analysis
     with worker_connection():

@@ -13,6 +13,7 @@ lets other threads run, so the saving costs little of the import's time.
 """
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -30,6 +31,8 @@ from desktop.store.models import db
 if TYPE_CHECKING:
     from spacy.language import Language
 
+log = logging.getLogger(__name__)
+
 BatchProgress = Callable[[int, int], None]
 Kept = tuple[int, str, Analysis]  # article id, its text, the analysis
 
@@ -44,7 +47,8 @@ def analyse_in_batches(
     again: bool = False,
 ) -> list[int]:
     """Analyse the articles not analysed yet (all of them when ``again``);
-    return the ids analysed now.
+    return the ids analysed now.  An article the pipeline fails on is left
+    unanalysed (and logged); the others are analysed all the same.
 
     ``progress(done, total)`` is called at the start and after each article
     saved; ``cancelled()`` is asked between articles.  ``n_process`` > 1 runs
@@ -72,13 +76,15 @@ def analyse_in_batches(
                 text_of[article_id] = found[article_id]
                 yield found[article_id]
 
+    failed: list[int] = []  # the pipeline failed on them: left unanalysed, the others go on
+
     def finished(saved: list[int]) -> None:
         for article_id in saved:
             done.append(article_id)
             if progress is not None:
-                progress(len(done), len(todo))
+                progress(len(done) + len(failed), len(todo))
 
-    analyses = analyze_texts(nlp, texts(), batch_size=batch_size, n_process=n_process)
+    analyses = analyze_texts(nlp, texts(), batch_size=batch_size, n_process=n_process, cancelled=cancelled)
     saver = _Saver() if threads_can_write() else None
     group: list[Kept] = []
 
@@ -94,10 +100,15 @@ def analyse_in_batches(
         group.clear()
 
     try:
-        for article_id, analysis in zip(todo, analyses, strict=False):
+        for article_id, analysis in _until_cancelled(zip(todo, analyses, strict=False)):
             if cancelled is not None and cancelled():
                 break
-            group.append((article_id, text_of.pop(article_id), analysis))
+            text = text_of.pop(article_id)
+            if analysis is None:
+                failed.append(article_id)
+                log.warning("article %d could not be analysed; it stays unanalysed", article_id)
+                continue
+            group.append((article_id, text, analysis))
             if len(group) >= batch_size:
                 keep()
     finally:
@@ -106,6 +117,17 @@ def analyse_in_batches(
         if saver is not None:
             finished(saver.close())
     return done
+
+
+def _until_cancelled(items: Iterator[tuple[int, Analysis | None]]) -> Iterator[tuple[int, Analysis | None]]:
+    """The items, until the analysis stops because it was cancelled (in the
+    middle of a long text, too)."""
+    from desktop.nlp.pieces import Cancelled
+
+    try:
+        yield from items
+    except Cancelled:
+        return
 
 
 class _Saver:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from desktop.core.model import Actor, Analysis, Entity, Mention
@@ -126,10 +127,14 @@ def _loads(stored: str, entities: list[Entity]) -> ActorResult | None:
     return ActorResult(actors, fixed, data["quote_actor"])
 
 
-def refresh_actor_summaries(article_ids: list[int]) -> None:
-    """Make the actor summaries of articles again (after a rule changed)."""
+def refresh_actor_summaries(article_ids: list[int], cancelled: Callable[[], bool] | None = None) -> None:
+    """Make the actor summaries of articles again (after a rule changed).
+    ``cancelled()`` is asked between articles (the app is quitting): those
+    done are kept, and what is left is picked up by the next refresh."""
     rules = actor_rules()
     for article_id in article_ids:
+        if cancelled is not None and cancelled():
+            return
         article_view(article_id, rules=rules)
 
 
@@ -146,5 +151,5 @@ def refresh_for_rules_in_worker(rules: list[ActorRule]) -> None:
         refresh_for_rules(rules)
 
 
-def ensure_actor_summaries(analysed: list[int]) -> None:
-    refresh_actor_summaries(articles_without_actor_summary(analysed))
+def ensure_actor_summaries(analysed: list[int], cancelled: Callable[[], bool] | None = None) -> None:
+    refresh_actor_summaries(articles_without_actor_summary(analysed), cancelled)

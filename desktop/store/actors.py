@@ -10,7 +10,7 @@ from desktop.core.corrections import TYPE as TYPE
 from desktop.core.corrections import ActorRule
 from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor
 from desktop.store.articles import now
-from desktop.store.models import ActorRuleRow, ArticleActorRow, ArticleRow, db
+from desktop.store.models import ActorRuleRow, ArticleRow, db
 
 
 def list_actor_rules() -> list[ActorRule]:
@@ -82,15 +82,23 @@ def store_article_actors(article_id: int, actors: list[Actor]) -> None:
 
 
 def articles_without_actor_summary(analysed: list[int]) -> list[int]:
-    have: set[int] = set()
-    for start in range(0, len(analysed), 500):  # SQLite limits the parameters of a query
-        chunk = analysed[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        rows = db.execute_sql(
-            f"SELECT DISTINCT article_id FROM article_actor WHERE article_id IN ({marks})", chunk
-        )
-        have.update(r[0] for r in rows)
-    return [i for i in analysed if i not in have]
+    """Those of the analysed articles that have no actor summary yet.  An
+    article whose actors were made and are none (its cached result lists no
+    actor) needs none: it is not asked about again on every refresh."""
+    if len(analysed) > 500:  # the whole library, usually: one query over it
+        missing = {r[0] for r in db.execute_sql(f"SELECT n.article_id FROM analysis n WHERE {_NO_SUMMARY}")}
+        return [i for i in analysed if i in missing]
+    marks = ", ".join("?" * len(analysed))
+    missing = {r[0] for r in db.execute_sql(
+        f"SELECT n.article_id FROM analysis n WHERE n.article_id IN ({marks}) AND {_NO_SUMMARY}", analysed)}
+    return [i for i in analysed if i in missing]
+
+
+_NO_SUMMARY = (
+    "NOT EXISTS (SELECT 1 FROM article_actor aa WHERE aa.article_id = n.article_id) "
+    "AND NOT EXISTS (SELECT 1 FROM actor_cache c WHERE c.article_id = n.article_id "
+    "AND json_array_length(c.result, '$.actors') = 0)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,25 +113,12 @@ class LibraryActor:
 def library_actors() -> list[LibraryActor]:
     """Actors across the library: one row per name, most mentioned first.
 
-    A name is one actor whatever type single articles gave it ("Wikinews"
-    an organisation in most, a person in a few): its type is the one of
-    most of its mentions (ties: of more articles, then the first in
-    ``ACTOR_TYPES``)."""
-    from peewee import fn
-
-    query = (
-        ArticleActorRow.select(
-            ArticleActorRow.name,
-            ArticleActorRow.type,
-            fn.COUNT(ArticleActorRow.article).alias("articles"),
-            fn.SUM(ArticleActorRow.mentions).alias("mentions"),
-            fn.SUM(ArticleActorRow.quotes).alias("quotes"),
-        )
-        .group_by(ArticleActorRow.name, ArticleActorRow.type)
-        .tuples()
-    )
-    return one_row_per_name(
-        [LibraryActor(n, k, a, int(m), int(q)) for n, k, a, m, q in query])
+    Read from ``actor_total``, which triggers keep exact. A name is one
+    actor whatever type single articles gave it ("Wikinews" an organisation
+    in most, a person in a few): its type is the one of most of its
+    mentions (ties: of more articles, then the first in ``ACTOR_TYPES``)."""
+    rows = db.execute_sql("SELECT name, type, articles, mentions, quotes FROM actor_total WHERE articles > 0")
+    return one_row_per_name([LibraryActor(n, k, a, int(m), int(q)) for n, k, a, m, q in rows])
 
 
 def one_row_per_name(rows: list[LibraryActor]) -> list[LibraryActor]:
@@ -146,12 +141,8 @@ _TYPE_ORDER = {t: i for i, t in enumerate(ACTOR_TYPES)}
 
 def articles_of_actor(name: str) -> list[tuple[int, str, str | None, int, int]]:
     """(article id, title, date, mentions, quotes) of the articles naming the actor."""
-    query = (
-        ArticleActorRow.select(ArticleActorRow.article, ArticleRow.title, ArticleRow.date,
-                               ArticleActorRow.mentions, ArticleActorRow.quotes)
-        .join(ArticleRow)
-        .where(ArticleActorRow.name == name)
-        .order_by(ArticleActorRow.mentions.desc(), ArticleRow.date.desc())
-        .tuples()
-    )
-    return list(query)
+    # Plain SQL: peewee's rows doubled the time for 40,000 articles.
+    return db.execute_sql(
+        "SELECT aa.article_id, a.title, a.date, aa.mentions, aa.quotes FROM article_actor aa "
+        "JOIN article a ON a.id = aa.article_id WHERE aa.name = ? ORDER BY aa.mentions DESC, a.date DESC",
+        (name,)).fetchall()

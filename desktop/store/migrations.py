@@ -301,6 +301,51 @@ def _m8_actors_round_2(db: pw.Database) -> None:
     db.execute_sql("DELETE FROM article_actor")
 
 
+def _m9_actor_totals(db: pw.Database) -> None:
+    """The Library actors view's rows, kept ready (issue 22).
+
+    ``actor_total`` holds, per actor name and type, the number of articles
+    naming it and its mentions and quotes summed over them; triggers keep it
+    exact through every insert, delete (cascades included) and update of
+    ``article_actor``, so the view reads some thousand rows instead of
+    grouping millions (4.6 s at 100,000 articles).  ``article_actor_by_name``
+    covers the actor filter's query.
+    """
+    db.execute_sql(
+        """CREATE TABLE actor_total (
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            mentions INTEGER NOT NULL,
+            quotes INTEGER NOT NULL,
+            PRIMARY KEY (name, type))"""
+    )
+    add = """INSERT INTO actor_total (name, type, articles, mentions, quotes)
+             VALUES (new.name, new.type, 1, new.mentions, new.quotes)
+             ON CONFLICT (name, type) DO UPDATE
+             SET articles = articles + 1, mentions = mentions + excluded.mentions,
+                 quotes = quotes + excluded.quotes;"""
+    remove = """UPDATE actor_total
+                SET articles = articles - 1, mentions = mentions - old.mentions, quotes = quotes - old.quotes
+                WHERE name = old.name AND type = old.type;
+                DELETE FROM actor_total WHERE name = old.name AND type = old.type AND articles <= 0;"""
+    db.execute_sql(f"CREATE TRIGGER actor_total_insert AFTER INSERT ON article_actor BEGIN {add} END")
+    db.execute_sql(f"CREATE TRIGGER actor_total_delete AFTER DELETE ON article_actor BEGIN {remove} END")
+    db.execute_sql(
+        f"""CREATE TRIGGER actor_total_update AFTER UPDATE OF name, type, mentions, quotes ON article_actor
+            BEGIN {remove} {add} END"""
+    )
+    db.execute_sql(
+        """INSERT INTO actor_total (name, type, articles, mentions, quotes)
+           SELECT name, type, COUNT(*), SUM(mentions), SUM(quotes) FROM article_actor GROUP BY name, type"""
+    )
+    db.execute_sql("CREATE INDEX actor_total_order ON actor_total (mentions DESC, name)")
+    # The actor filter reads an actor's articles from the index alone, in
+    # its order (most mentions first); it also serves lookups by name.
+    db.execute_sql("DROP INDEX IF EXISTS article_actor_name")
+    db.execute_sql("CREATE INDEX article_actor_by_name ON article_actor (name, mentions DESC, article_id, quotes)")
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -310,6 +355,7 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m6_actor_cache,
     _m7_library_counts,
     _m8_actors_round_2,
+    _m9_actor_totals,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
