@@ -20,9 +20,15 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/byline $(SEED)
 
+# The team-library tests get a throwaway PostgreSQL server (tests/pgserver.py:
+# initdb in a temporary folder, a socket there and a loopback port), stopped
+# and removed at the end whatever the tests did.
 test: $(STAMP)
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	@pgdir=$$(mktemp -d /tmp/byline-pg.XXXXXX) && \
+	$(BIN)/python tests/pgserver.py start $$pgdir && \
+	trap '$(BIN)/python tests/pgserver.py stop '$$pgdir EXIT && \
+	BYLINE_TEST_PG_DIR=$$pgdir QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests

@@ -68,7 +68,7 @@ def rules_for(article_id: int, analysed_at: str) -> list[EntityRule]:
     # Plain SQL: asked for every article an import saves.
     rows = db.execute_sql(
         "SELECT text, label, id FROM entity_rule"
-        " WHERE everywhere = 1 OR article_id = ? OR created <= ? ORDER BY id",
+        " WHERE everywhere OR article_id = ? OR created <= ? ORDER BY id",
         (article_id, analysed_at),
     )
     return [EntityRule(text, label, rule_id) for text, label, rule_id in rows]

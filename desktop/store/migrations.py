@@ -304,11 +304,21 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def schema_version(db: pw.Database) -> int:
+    if isinstance(db, pw.PostgresqlDatabase):
+        from desktop.store import pg_migrations
+
+        return pg_migrations.schema_version(db)
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(db: pw.Database) -> list[int]:
-    """Apply the migrations the database lacks; return their numbers."""
+    """Apply the migrations the database lacks; return their numbers.
+    A team library (PostgreSQL) takes each migration's twin in
+    ``pg_migrations.py``."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        from desktop.store import pg_migrations
+
+        return pg_migrations.migrate(db, SCHEMA_VERSION)
     applied = []
     for number in range(schema_version(db) + 1, SCHEMA_VERSION + 1):
         with db.atomic():
