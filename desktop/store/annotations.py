@@ -4,7 +4,25 @@ from __future__ import annotations
 from desktop.core.errors import StoreError
 from desktop.core.model import Annotation
 from desktop.store.articles import now
+from desktop.store.engines import is_postgres
 from desktop.store.models import AnnotationRow, AnnotationTagRow, TagRow, db
+
+
+def _author(annotation: Annotation) -> str:
+    """In a team library a highlight's author is its coder's role."""
+    if is_postgres(db):
+        from desktop.store.team import current_coder, is_coder
+
+        if is_coder(db.obj):
+            return current_coder(db.obj)
+    return annotation.author
+
+
+def _check_own(annotation: Annotation) -> None:
+    if is_postgres(db):
+        from desktop.store.team import check_own
+
+        check_own(db.obj, annotation.author)
 
 
 def _check_range(article_id: int, start: int, end: int) -> None:
@@ -34,7 +52,7 @@ def add_annotation(article_id: int, annotation: Annotation) -> int:
             start=annotation.start,
             end=annotation.end,
             note=annotation.note,
-            author=annotation.author,
+            author=_author(annotation),
             created=annotation.created or stamp,
             modified=annotation.modified or stamp,
         )
@@ -112,6 +130,7 @@ def delete_annotation(annotation_id: int) -> Annotation:
     """Remove a highlight; return it whole, for undo."""
     with db.atomic():
         gone = get_annotation(annotation_id)
+        _check_own(gone)
         AnnotationRow.delete().where(AnnotationRow.id == annotation_id).execute()
     return gone
 
@@ -119,7 +138,9 @@ def delete_annotation(annotation_id: int) -> Annotation:
 def set_note(annotation_id: int, note: str) -> str:
     """Replace the note; return the old one."""
     with db.atomic():
-        old = get_annotation(annotation_id).note
+        before = get_annotation(annotation_id)
+        _check_own(before)
+        old = before.note
         AnnotationRow.update(note=note, modified=now()).where(AnnotationRow.id == annotation_id).execute()
     return old
 
@@ -127,7 +148,9 @@ def set_note(annotation_id: int, note: str) -> str:
 def set_tags(annotation_id: int, tags: list[str]) -> list[str]:
     """Replace the tags; return the old ones."""
     with db.atomic():
-        old = get_annotation(annotation_id).tags
+        before = get_annotation(annotation_id)
+        _check_own(before)
+        old = before.tags
         tag_ids = _tag_ids(tags)
         AnnotationTagRow.delete().where(AnnotationTagRow.annotation == annotation_id).execute()
         if tag_ids:

@@ -88,6 +88,8 @@ class _Cursor:
         except Exception as exc:
             if is_disconnect(exc):
                 raise offline(self._url, exc) from exc
+            if getattr(exc, "pgcode", None) == INSUFFICIENT_PRIVILEGE:
+                raise refused(exc) from exc
             raise
         return self
 
@@ -185,6 +187,25 @@ def offline(url: str, exc: BaseException) -> StoreError:
         f"the team library {describe(url)} cannot be reached ({message}); nothing was saved. "
         "Byline reconnects when the server is back."
     )
+
+
+INSUFFICIENT_PRIVILEGE = "42501"
+_EDITOR_TABLES = re.compile(r'table "?(tag|entity_rule|actor_rule)"?')
+
+
+def refused(exc: BaseException) -> StoreError:
+    """The sentence for a change the coder's role may not make."""
+    from desktop.store.team import TeamPermissionError
+
+    message = " ".join(str(exc).split())
+    if _EDITOR_TABLES.search(message):
+        return TeamPermissionError(
+            "the codebook and the library-wide rules are read-only for you: only coders with the "
+            "byline_editor role change them. Nothing was changed."
+        )
+    if "row-level security" in message:
+        return TeamPermissionError("you can change only your own highlights and notes. Nothing was changed.")
+    return TeamPermissionError(f"your login may not make this change ({message}). Nothing was changed.")
 
 
 def connect_team(url: str) -> TeamDatabase:
