@@ -277,4 +277,8 @@ def migrate(db: pw.Database, target: int) -> list[int]:
                 PG_MIGRATIONS[number - 1](db)
                 db.execute_sql("UPDATE byline_schema SET version = ?", (number,))
             applied.append(number)
+        if applied:
+            from desktop.store import pg_notify
+
+            pg_notify.install(db)
     return applied

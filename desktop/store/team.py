@@ -18,6 +18,7 @@ import re
 import peewee as pw
 
 from desktop.core.errors import StoreError
+from desktop.store import pg_notify
 
 CODER, EDITOR = "byline_coder", "byline_editor"
 # What only editors change; everything else coders may write.
@@ -43,6 +44,7 @@ def init_team(database: pw.Database, coders: list[str] = (), editors: list[str] 
                 database.execute_sql(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {writer}')
         database.execute_sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {_schema(database)} TO {CODER}")
         _row_rules(database)
+        pg_notify.install(database)
         for name in coders:
             add_coder(database, name, editor=False)
         for name in editors:
