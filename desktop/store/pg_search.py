@@ -15,6 +15,8 @@ import re
 
 import peewee as pw
 
+from desktop.store.snippets import snippet
+
 CONFIG = "byline"
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 
@@ -55,9 +57,8 @@ def create_search(db: pw.Database) -> None:
     )
 
 
-def ts_query(text: str) -> tuple[str, list[str]]:
-    """The SQL expression (with ``?`` parameters) of a ``tsquery`` for what
-    the user typed, and its parameters; ("", []) when it has no words."""
+def parse(text: str) -> list[list[tuple[str, bool]]]:
+    """What the user typed as OR-groups of required ``(term, is_prefix)``."""
     groups: list[list[tuple[str, bool]]] = [[]]
     for match in _TERM.finditer(text):
         phrase, word = match.group(1), match.group(2)
@@ -71,9 +72,12 @@ def ts_query(text: str) -> tuple[str, list[str]]:
         if not any(ch.isalnum() for ch in raw):
             continue
         groups[-1].append((raw, prefix))
-    groups = [g for g in groups if g]
-    if not groups:
-        return "", []
+    return [g for g in groups if g]
+
+
+def ts_query(groups: list[list[tuple[str, bool]]]) -> tuple[str, list[str]]:
+    """The SQL expression (with ``?`` parameters) of the ``tsquery``, and
+    its parameters."""
     params: list[str] = []
     ors = []
     for group in groups:
@@ -91,28 +95,20 @@ def ts_query(text: str) -> tuple[str, list[str]]:
 
 def search_articles(db: pw.Database, query: str, limit: int, marks: tuple[str, str, str, int]) -> list[tuple]:
     """Rows ``(id, title, date, source, url, snippet)``, best first."""
-    expression, params = ts_query(query)
-    if not expression:
+    groups = parse(query)
+    if not groups:
         return []
-    start, end, ellipsis, words = marks
-    options = (
-        f"StartSel={start}, StopSel={end}, MaxWords={words}, MinWords={max(words // 2, 1)}, "
-        "ShortWord=0, HighlightAll=false"
-    )
+    expression, params = ts_query(groups)
     cursor = db.execute_sql(
         f"""WITH q AS (SELECT {expression} AS query),
                  best AS (
                    SELECT f.article_id AS id, ts_rank(f.doc, q.query) AS score
                    FROM article_fts f, q WHERE f.doc @@ q.query
                    ORDER BY score DESC, f.article_id LIMIT ?)
-            SELECT a.id, a.title, a.date, a.source, a.url,
-                   ts_headline('{CONFIG}', a.text, q.query, ?)
-            FROM best JOIN article a ON a.id = best.id, q
+            SELECT a.id, a.title, a.date, a.source, a.url, a.text
+            FROM best JOIN article a ON a.id = best.id
             ORDER BY best.score DESC, best.id""",
-        (*params, limit, options),
+        (*params, limit),
     )
-    return [(*row[:5], _ellipsised(row[5], ellipsis)) for row in cursor.fetchall()]
-
-
-def _ellipsised(snippet: str, ellipsis: str) -> str:
-    return f"{ellipsis}{snippet.strip()}{ellipsis}"
+    terms = tuple(term for group in groups for term in group)
+    return [(*row[:5], snippet(row[5], terms, marks)) for row in cursor.fetchall()]

@@ -78,7 +78,11 @@ def add_coder(database: pw.Database, name: str, editor: bool = False) -> None:
 
 
 def current_coder(database: pw.Database) -> str:
-    return database.execute_sql("SELECT current_user").fetchone()[0]
+    name = getattr(database, "_byline_coder", None)
+    if name is None:
+        name = database.execute_sql("SELECT current_user").fetchone()[0]
+        database._byline_coder = name  # type: ignore[attr-defined]
+    return name
 
 
 def _role_exists(database: pw.Database, name: str) -> bool:
@@ -106,14 +110,20 @@ def _quoted(name: str) -> str:
 
 def is_coder(database: pw.Database) -> bool:
     """Whether the login is bound by the coders' row rules (the library's
-    owner, who copies libraries in, is not)."""
+    owner, who copies libraries in, is not).  Asked once per opened library:
+    a login's roles do not change while it works."""
+    cached = getattr(database, "_byline_is_coder", None)
+    if cached is not None:
+        return cached
     row = database.execute_sql(
-        "SELECT pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles WHERE rolname = ?", (CODER,)
+        """SELECT pg_has_role(current_user, r.oid, 'MEMBER')
+                  AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = 'annotation'
+                                  AND pg_get_userbyid(c.relowner) = current_user)
+           FROM pg_roles r WHERE r.rolname = ?""",
+        (CODER,),
     ).fetchone()
-    owner = database.execute_sql(
-        "SELECT pg_get_userbyid(relowner) = current_user FROM pg_class WHERE relname = 'annotation'"
-    ).fetchone()
-    return bool(row and row[0]) and not (owner and owner[0])
+    database._byline_is_coder = bool(row and row[0])  # type: ignore[attr-defined]
+    return database._byline_is_coder  # type: ignore[attr-defined]
 
 
 def check_own(database: pw.Database, author: str) -> None:
