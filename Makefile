@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   := seeds/2022-02-08-putin-macron-moscow.txt
 
-.PHONY: run test lint bench clean package package-test icons validate-desktop
+.PHONY: run test lint bench bench-team clean package package-test icons validate-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ lint: $(STAMP)
 # Issue 8's figures (about 7 minutes on 2 cores): a table, and bench/results.json.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+	$(BIN)/python -m bench.team
+
+# Issue 16's team figures alone (a throwaway PostgreSQL server; bench/results-team.json).
+bench-team: $(STAMP)
+	$(BIN)/python -m bench.team
 
 clean:
 	rm -rf $(VENV) .venv-build build dist *.egg-info bench/.work

@@ -76,7 +76,7 @@ def start(folder: Path) -> dict:
     ]), check=True, stdout=subprocess.DEVNULL)
     port = _free_port()
     options = (f"-k {folder} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
+               "-c full_page_writes=off -c max_connections=100")
     subprocess.run(_as_server_user([
         str(tools / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start",
     ]), check=True, stdout=subprocess.DEVNULL)
@@ -86,12 +86,26 @@ def start(folder: Path) -> dict:
     return info
 
 
-def stop(folder: Path) -> None:
+def stop(folder: Path, remove: bool = True) -> None:
+    """Stop the server (at once when it is to be removed; else cleanly)."""
     info = json.loads((folder / INFO).read_text())
+    mode = "immediate" if remove else "fast"
     subprocess.run(_as_server_user([
-        str(Path(info["bin"]) / "pg_ctl"), "-D", str(folder / "data"), "-m", "immediate", "-w", "stop",
+        str(Path(info["bin"]) / "pg_ctl"), "-D", str(folder / "data"), "-m", mode, "-w", "stop",
     ]), check=False, stdout=subprocess.DEVNULL)
-    shutil.rmtree(folder, ignore_errors=True)
+    if remove:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def restart(folder: Path) -> None:
+    """Start a server that ``stop(folder, remove=False)`` stopped, on its port."""
+    info = json.loads((folder / INFO).read_text())
+    options = (f"-k {folder} -p {info['port']} -c listen_addresses=127.0.0.1 -c fsync=off "
+               "-c full_page_writes=off")
+    subprocess.run(_as_server_user([
+        str(Path(info["bin"]) / "pg_ctl"), "-D", str(folder / "data"), "-o", options, "-l", str(folder / "log"),
+        "-w", "start",
+    ]), check=True, stdout=subprocess.DEVNULL)
 
 
 def url(info: dict, dbname: str = "postgres", user: str | None = None) -> str:

@@ -33,6 +33,10 @@ class Change:
     coder: str  # the role that made the change
 
 
+# Not a change of a row: the listener lost its connection and made it again.
+RECONNECTED = Change("*", "RECONNECTED", None, None, "")
+
+
 class Listener:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -60,40 +64,47 @@ class Listener:
 
     def poll(self, timeout: float) -> list[Change]:
         """The changes announced within ``timeout`` seconds (at once when
-        some are waiting); raises psycopg2.OperationalError when offline."""
+        some are waiting).  A lost connection is made again at once, and
+        ``RECONNECTED`` says that what was announced meanwhile was missed
+        (refresh everything); raises psycopg2.OperationalError while the
+        server cannot be reached."""
         if not self.online:
             self.connect()
-        con = self._con
+            return [RECONNECTED]
         try:
-            if not con.notifies:  # type: ignore[attr-defined]
-                ready, _, _ = select.select([con], [], [], timeout)
-                if ready:
-                    con.poll()  # type: ignore[attr-defined]
-                    if not con.notifies:  # type: ignore[attr-defined]
-                        # Readable without news: the server may have hung up.
-                        with con.cursor() as cur:  # type: ignore[attr-defined]
-                            cur.execute("SELECT 1")
-            else:
-                con.poll()  # type: ignore[attr-defined]
+            return self._poll(timeout)
         except psycopg2.Error:
             self.close()
-            raise
+            self.connect()
+            return [RECONNECTED]
+
+    def _poll(self, timeout: float) -> list[Change]:
+        con = self._con
+        if not con.notifies:  # type: ignore[attr-defined]
+            ready, _, _ = select.select([con], [], [], timeout)
+            if ready:
+                con.poll()  # type: ignore[attr-defined]
+                if not con.notifies:  # type: ignore[attr-defined]
+                    # Readable without news: the server may have hung up.
+                    with con.cursor() as cur:  # type: ignore[attr-defined]
+                        cur.execute("SELECT 1")
+        else:
+            con.poll()  # type: ignore[attr-defined]
         changes = [_change(n.payload) for n in con.notifies]  # type: ignore[attr-defined]
         con.notifies.clear()  # type: ignore[attr-defined]
         return [c for c in changes if c is not None]
 
     def run_in_thread(self, callback: Callable[[list[Change], bool], None], interval: float = 0.5) -> None:
         """Call ``callback(changes, online)`` from a daemon thread for each
-        batch of changes, and when the connection is lost or back."""
+        batch of changes (``RECONNECTED`` among them when the connection
+        came back) and with ``([], False)`` when it is lost."""
 
         def loop() -> None:
             online = True
             while not self._stop.is_set():
                 try:
                     changes = self.poll(interval)
-                    if not online:
-                        online = True
-                        callback([], True)
+                    online = True
                     if changes:
                         callback(changes, True)
                 except psycopg2.Error as exc:
