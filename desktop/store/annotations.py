@@ -4,6 +4,7 @@ from __future__ import annotations
 from desktop.core.errors import StoreError
 from desktop.core.model import Annotation
 from desktop.store.articles import now
+from desktop.store.conflicts import check_unchanged
 from desktop.store.engines import is_postgres
 from desktop.store.models import AnnotationRow, AnnotationTagRow, TagRow, db
 
@@ -126,30 +127,37 @@ def _annotation(row: AnnotationRow, tags: list[str]) -> Annotation:
     return Annotation(row.start, row.end, tags, row.note, row.author, row.created, row.modified, row.id)
 
 
-def delete_annotation(annotation_id: int) -> Annotation:
-    """Remove a highlight; return it whole, for undo."""
+def delete_annotation(annotation_id: int, expect: Annotation | None = None) -> Annotation:
+    """Remove a highlight; return it whole, for undo.  With ``expect`` (an
+    undo of its adding), refused when it no longer is what was added."""
     with db.atomic():
         gone = get_annotation(annotation_id)
         _check_own(gone)
+        if expect is not None:
+            check_unchanged("the highlight", _essence(gone), _essence(expect))
         AnnotationRow.delete().where(AnnotationRow.id == annotation_id).execute()
     return gone
 
 
-def set_note(annotation_id: int, note: str) -> str:
-    """Replace the note; return the old one."""
+def set_note(annotation_id: int, note: str, expect: str | None = None) -> str:
+    """Replace the note; return the old one.  With ``expect`` (an undo: the
+    note its edit wrote), refused when the note is no longer that."""
     with db.atomic():
         before = get_annotation(annotation_id)
         _check_own(before)
+        check_unchanged("the highlight's note", before.note, expect)
         old = before.note
         AnnotationRow.update(note=note, modified=now()).where(AnnotationRow.id == annotation_id).execute()
     return old
 
 
-def set_tags(annotation_id: int, tags: list[str]) -> list[str]:
-    """Replace the tags; return the old ones."""
+def set_tags(annotation_id: int, tags: list[str], expect: list[str] | None = None) -> list[str]:
+    """Replace the tags; return the old ones.  With ``expect`` (an undo: the
+    tags its edit set), refused when they are no longer those."""
     with db.atomic():
         before = get_annotation(annotation_id)
         _check_own(before)
+        check_unchanged("the highlight's tags", sorted(before.tags), sorted(expect) if expect is not None else None)
         old = before.tags
         tag_ids = _tag_ids(tags)
         AnnotationTagRow.delete().where(AnnotationTagRow.annotation == annotation_id).execute()
@@ -157,6 +165,10 @@ def set_tags(annotation_id: int, tags: list[str]) -> list[str]:
             AnnotationTagRow.insert_many([{"annotation": annotation_id, "tag": t} for t in tag_ids]).execute()
         AnnotationRow.update(modified=now()).where(AnnotationRow.id == annotation_id).execute()
     return old
+
+
+def _essence(a: Annotation) -> tuple:
+    return (a.start, a.end, a.note, sorted(a.tags))
 
 
 def span_of(annotation_id: int) -> tuple[int, int]:
