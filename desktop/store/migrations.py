@@ -291,6 +291,15 @@ def _m7_library_counts(db: pw.Database) -> None:
     )
 
 
+def _m8_coders(db: pw.Database) -> None:
+    """Who made each correction: the user's entities and quotes and the
+    removed model spans carry their coder (a team library's role; on
+    PostgreSQL the column defaults to it, see ``pg_migrations``).  Highlights
+    already carry theirs in ``annotation.author``."""
+    for table in ("entity", "quote", "rejection"):
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN coder TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -299,6 +308,7 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m5_actors,
     _m6_actor_cache,
     _m7_library_counts,
+    _m8_coders,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -243,6 +243,13 @@ def _m7_library_counts(db: pw.Database) -> None:
     )
 
 
+def _m8_coders(db: pw.Database) -> None:
+    # Existing rows get '' (as on SQLite); new rows their coder's role.
+    for table in ("entity", "quote", "rejection"):
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN coder TEXT NOT NULL DEFAULT ''")
+        db.execute_sql(f"ALTER TABLE {table} ALTER COLUMN coder SET DEFAULT CURRENT_USER")
+
+
 PG_MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -251,6 +258,7 @@ PG_MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m5_actors,
     _m6_actor_cache,
     _m7_library_counts,
+    _m8_coders,
 ]
 
 

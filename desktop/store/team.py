@@ -52,10 +52,13 @@ def init_team(database: pw.Database, coders: list[str] = (), editors: list[str] 
 
 
 def _row_rules(database: pw.Database) -> None:
-    """Each coder changes only their own highlights and their tags."""
+    """Each coder changes only their own highlights (and their tags) and
+    their own corrections; the model's spans any analysing coder replaces."""
     mine = "author = current_user"
     own_parent = "EXISTS (SELECT 1 FROM annotation a WHERE a.id = annotation_id AND a.author = current_user)"
-    for table, condition in (("annotation", mine), ("annotation_tag", own_parent)):
+    own_correction = "origin = 'model' OR coder = current_user"
+    for table, condition in (("annotation", mine), ("annotation_tag", own_parent), ("entity", own_correction),
+                             ("quote", own_correction), ("rejection", "coder = current_user")):
         database.execute_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         for policy in ("read", "add", "change", "remove"):
             database.execute_sql(f"DROP POLICY IF EXISTS {table}_{policy} ON {table}")

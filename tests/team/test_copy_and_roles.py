@@ -149,3 +149,30 @@ def test_only_editors_change_the_codebook(team):
     finally:
         close_library()
     assert db.obj is not None
+
+
+def test_corrections_carry_their_coder_and_only_they_undo_them(team):
+    server, dbname, names, article_id = team
+    open_library(server.url(dbname, names["alice"]))
+    try:
+        entity_id = corrections.add_user_entity(article_id, Entity(0, 4, "GPE", ORIGIN_USER))
+        corrections.reject(article_id, "quote", 10, 20)
+    finally:
+        close_library()
+    assert server.sql("SELECT coder FROM entity WHERE id = %s", dbname, params=(entity_id,)) == [(names["alice"],)]
+    assert server.sql("SELECT coder FROM rejection", dbname) == [(names["alice"],)]
+    open_library(server.url(dbname, names["bob"]))
+    try:
+        with pytest.raises(TeamPermissionError, match="another coder's"):
+            corrections.delete_user_entity(entity_id)
+        with pytest.raises(TeamPermissionError):
+            corrections.unreject(article_id, "quote", 10, 20)
+    finally:
+        close_library()
+    con = psycopg2.connect(server.url(dbname, names["bob"]))
+    con.autocommit = True
+    with con.cursor() as cur:
+        cur.execute("DELETE FROM entity WHERE id = %s", (entity_id,))
+        assert cur.rowcount == 0
+    con.close()
+    assert server.sql("SELECT COUNT(*) FROM entity WHERE id = %s", dbname, params=(entity_id,)) == [(1,)]
