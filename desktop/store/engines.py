@@ -190,7 +190,7 @@ def offline(url: str, exc: BaseException) -> StoreError:
 
 
 INSUFFICIENT_PRIVILEGE = "42501"
-_EDITOR_TABLES = re.compile(r'table "?(tag|entity_rule|actor_rule)"?')
+_EDITOR_TABLES = re.compile(r'table "?(tag|entity_rule|actor_rule)"?(\W|$)')
 
 
 def refused(exc: BaseException) -> StoreError:
@@ -202,6 +202,11 @@ def refused(exc: BaseException) -> StoreError:
         return TeamPermissionError(
             "the codebook and the library-wide rules are read-only for you: only coders with the "
             "byline_editor role change them. Nothing was changed."
+        )
+    if re.search(r'table "?article"?(\W|$)', message):
+        return TeamPermissionError(
+            "only coders with the byline_editor role delete articles (with everyone's highlights "
+            "on them). Nothing was changed."
         )
     if "row-level security" in message:
         return TeamPermissionError("you can change only your own highlights and notes. Nothing was changed.")

@@ -5,7 +5,8 @@
   lets each change only the highlights whose ``author`` is their own role,
   so not even ``psql`` under their login reaches another coder's work.
 - ``byline_editor`` (a coder too): may change the codebook (tags) and the
-  library-wide rules (entity and actor rules), which other coders only read.
+  library-wide rules (entity and actor rules), which other coders only read,
+  and delete articles (with everyone's highlights on them).
 
 The role running ``init-team`` owns the tables (it is not bound by the
 row rules: it is the one that copies a library in).  Running it again, after
@@ -40,7 +41,12 @@ def init_team(database: pw.Database, coders: list[str] = (), editors: list[str] 
         for table in tables:
             database.execute_sql(f'GRANT SELECT ON "{table}" TO {CODER}')
             writer = EDITOR if table in EDITOR_TABLES else CODER
-            if table != "byline_schema":
+            if table == "article":
+                # Deleting an article takes every coder's highlights with it
+                # (the cascade is not bound by the row rules): editors only.
+                database.execute_sql(f'GRANT INSERT, UPDATE ON "{table}" TO {CODER}')
+                database.execute_sql(f'GRANT DELETE ON "{table}" TO {EDITOR}')
+            elif table != "byline_schema":
                 database.execute_sql(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {writer}')
         database.execute_sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {_schema(database)} TO {CODER}")
         _row_rules(database)

@@ -16,6 +16,7 @@ from desktop.store.analyses import save_analysis
 from desktop.store.articles import add_article
 from desktop.store.check import check_library
 from desktop.store.database import close_library, open_library
+from desktop.store.library import delete_articles
 from desktop.store.models import db
 from desktop.store.team import TeamPermissionError
 
@@ -132,10 +133,12 @@ def test_a_coder_cannot_touch_another_coders_highlight_even_in_sql(team):
     assert rows == [(mine, "alice's", names["alice"]), (his, "bob's own", names["bob"])]
 
 
-def test_only_editors_change_the_codebook(team):
-    server, dbname, names, _ = team
+def test_only_editors_change_the_codebook_or_delete_articles(team):
+    server, dbname, names, article_id = team
     open_library(server.url(dbname, names["bob"]))
     try:
+        with pytest.raises(TeamPermissionError, match="only coders with the byline_editor role delete articles"):
+            delete_articles([article_id])
         with pytest.raises(TeamPermissionError, match="read-only for you.*byline_editor"):
             tags.create_tag(Tag("Bob's tag", "#000000"))
         with pytest.raises(TeamPermissionError, match="read-only"):
@@ -146,6 +149,7 @@ def test_only_editors_change_the_codebook(team):
     try:
         tags.create_tag(Tag("Eve's tag", "#000000"))
         assert "Eve's tag" in [t.name for t in tags.list_tags()]
+        assert delete_articles([article_id]) == 1
     finally:
         close_library()
     assert db.obj is not None
