@@ -54,21 +54,25 @@ def matcher(terms: tuple[tuple[str, bool], ...]) -> re.Pattern[str] | None:
 
 @functools.lru_cache(maxsize=256)
 def _first_words(terms: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
-    return tuple(words[0].lower() for raw, _ in terms if (words := _WORD.findall(raw)))
+    firsts = [words[0].lower() for raw, _ in terms if (words := _WORD.findall(raw))]
+    return tuple(v for w in firsts for v in (w, w.capitalize(), w.upper()))
 
 
-def snippet(text: str, terms: tuple[tuple[str, bool], ...], marks: tuple[str, str, str, int]) -> str:
+def snippet(text: str, terms: tuple[tuple[str, bool], ...], marks: tuple[str, str, str, int],
+            offset: int = 0, total: int | None = None) -> str:
     """The window of ``words`` words around the first match, matches marked.
-    Only the neighbourhood of the match is split into words: a long text is
-    searched once and never walked word by word."""
+    ``text`` may be a piece of the article's text starting at ``offset`` of
+    its ``total`` characters (the server sends only the neighbourhood of the
+    match); only the match's neighbourhood is split into words."""
     start_mark, end_mark, ellipsis, size = marks
+    total = len(text) + offset if total is None else total
     pattern = matcher(terms)
     first = None
     if pattern is not None:
-        # A plain find of the words as typed usually lands on the match:
-        # the regular expression then starts there instead of at the top.
-        low = text.lower()
-        found = [i for i in (low.find(w) for w in _first_words(terms)) if i >= 0]
+        # A plain find of the words (lower case, Capitalised, UPPER) usually
+        # lands on the match: the regular expression then starts there
+        # instead of at the top (lower-casing whole texts cost more).
+        found = [i for i in (text.find(w) for w in _first_words(terms)) if i >= 0]
         first = pattern.search(text, max(min(found) - 8, 0)) if found else None
         first = first or pattern.search(text)
     at = first.start() if first is not None else 0
@@ -78,7 +82,7 @@ def snippet(text: str, terms: tuple[tuple[str, bool], ...], marks: tuple[str, st
     if not words:
         return ""
     here = next((i for i, w in enumerate(words) if w.end() > at), 0)
-    if begin > 0 and here > 0:
+    if begin + offset > 0 and here > 0:
         words = words[1:]  # the first word may be cut off
         here -= 1
     lo = max(0, min(here - size // 4, len(words) - size))
@@ -86,6 +90,7 @@ def snippet(text: str, terms: tuple[tuple[str, bool], ...], marks: tuple[str, st
     window = text[words[lo].start():words[hi - 1].end()]
     if pattern is not None:
         window = pattern.sub(lambda m: f"{start_mark}{m.group(0)}{end_mark}", window)
-    before = words[lo].start() > 0
-    after = words[hi - 1].end() < len(text.rstrip())
+    before = offset + words[lo].start() > 0
+    after = offset + words[hi - 1].end() < total and text[words[hi - 1].end():].strip() != "" \
+        or offset + len(text) < total
     return (ellipsis if before else "") + " ".join(window.split()) + (ellipsis if after else "")
