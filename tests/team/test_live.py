@@ -59,3 +59,26 @@ def test_the_listener_reconnects_and_says_what_it_missed(pg_server, pg_url):
         assert listener.online and listener._con.get_backend_pid() != pid  # type: ignore[union-attr]
     finally:
         listener.stop()
+
+
+def test_the_listener_thread_hands_changes_to_a_callback(pg_server, pg_url):
+    import queue
+
+    from desktop.core.model import Tag
+    from desktop.store import tags
+
+    got: queue.Queue = queue.Queue()
+    listener = Listener(pg_url)
+    listener.connect()
+    listener.run_in_thread(lambda changes, online: got.put((changes, online)))
+    try:
+        open_library(pg_url)
+        try:
+            tag_id = tags.create_tag(Tag("Source", "#123456"))
+        finally:
+            close_library()
+        changes, online = got.get(timeout=10)
+        assert online and changes[0].table == "tag" and changes[0].id == tag_id
+        assert changes[0].article_id is None  # the codebook is library-wide
+    finally:
+        listener.stop()
