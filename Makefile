@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   := seeds/2022-02-08-putin-macron-moscow.txt
 
-.PHONY: run test lint bench clean package package-test icons validate-desktop
+.PHONY: run test lint bench bench-team clean package package-test icons validate-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,15 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/byline $(SEED)
 
+# The team-library tests get a throwaway PostgreSQL server (tests/pgserver.py:
+# initdb in a temporary folder, a socket there and a loopback port), stopped
+# and removed at the end whatever the tests did.
 test: $(STAMP)
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	@pgdir=$$(mktemp -d /tmp/byline-pg.XXXXXX) && \
+	$(BIN)/python tests/pgserver.py start $$pgdir && \
+	trap '$(BIN)/python tests/pgserver.py stop '$$pgdir EXIT && \
+	BYLINE_TEST_PG_DIR=$$pgdir QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests
@@ -31,6 +37,11 @@ lint: $(STAMP)
 # time, to build the 100,000-article library kept in bench/.cache): a table, and bench/results.json.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+	$(BIN)/python -m bench.team
+
+# Issue 16's team figures alone (a throwaway PostgreSQL server; bench/results-team.json).
+bench-team: $(STAMP)
+	$(BIN)/python -m bench.team
 
 clean:
 	rm -rf $(VENV) .venv-build build dist *.egg-info bench/.work bench/.cache

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent

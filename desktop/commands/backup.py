@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop.commands.common import UsageError, add_db_option
+
 NAME = "backup"
 HELP = "copy the library into its backups folder (keeping the newest 5), or to a file"
 
@@ -19,9 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write the copy here (a file, or an existing folder) instead",
     )
-    parser.add_argument(
-        "--db", type=Path, help="library file (default: BYLINE_DB or the user data folder)"
-    )
+    add_db_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,6 +29,11 @@ def run(args: argparse.Namespace) -> int:
     from desktop.store.database import default_path
 
     library = args.db or default_path()
+    if isinstance(library, str):
+        raise UsageError(
+            "byline backup works on library files; a team library is on its server: "
+            "copy it to a file with `byline copy URL FILE`, or use pg_dump."
+        )
     copy = backup_library(library, args.output)
     print(f"Backed up {library} to {copy}.", flush=True)
     return 0

@@ -8,16 +8,15 @@ library is only read, never changed.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+from desktop.commands.common import add_db_option
 
 NAME = "check"
 HELP = "check the library: integrity, references, spans and checksums (exit 1 on a problem)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", type=Path, help="library file (default: BYLINE_DB or the user data folder)"
-    )
+    add_db_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:

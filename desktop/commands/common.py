@@ -13,8 +13,18 @@ class UsageError(BylineError):
 
 
 def add_library_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, help="library file (default: BYLINE_DB or the user data folder)")
+    add_db_option(parser)
     add_model_option(parser)
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    from desktop.store.engines import library_location
+
+    parser.add_argument(
+        "--db", type=library_location, metavar="DB",
+        help="library file, or a team library's postgresql://USER@HOST:PORT/DBNAME "
+        "(default: BYLINE_DB or the user data folder)",
+    )
 
 
 def add_model_option(parser: argparse.ArgumentParser) -> None:

@@ -102,7 +102,19 @@ def analyse(args: argparse.Namespace, ids: list[int], interrupted: Callable[[], 
     from desktop.nlp.pipeline import load_pipeline
     from desktop.services.batch import analyse_in_batches
     from desktop.services.children import forked_children_die_with_parent
+    from desktop.store.engines import is_postgres
+    from desktop.store.models import db
 
+    if is_postgres(db):
+        # A team library: claim the pending articles, shared with any other
+        # importer or analyze-pending worker (services/claims.py).
+        from desktop.services.claims import analyse_pending, spacy_analyser
+
+        try:
+            analyser = spacy_analyser(args.model)
+        except PipelineError as exc:
+            raise UsageError(f"the articles were imported but not analysed. {exc}") from exc
+        return analyse_pending(analyser, cancelled=interrupted)
     if args.processes > 1:
         forked_children_die_with_parent()  # spaCy's workers must not outlive a killed import
     try:

@@ -11,15 +11,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop.commands.common import UsageError, add_db_option
+
 NAME = "restore"
 HELP = "replace the library with a backup (the current one is backed up first)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("backup", type=Path, metavar="FILE", help="the backup to restore")
-    parser.add_argument(
-        "--db", type=Path, help="library file (default: BYLINE_DB or the user data folder)"
-    )
+    add_db_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,6 +27,11 @@ def run(args: argparse.Namespace) -> int:
     from desktop.store.database import default_path
 
     library = args.db or default_path()
+    if isinstance(library, str):
+        raise UsageError(
+            "byline restore works on library files; a team library is on its server: "
+            "copy it to a file with `byline copy URL FILE`, or use pg_dump."
+        )
     kept = restore_library(args.backup, library)
     print(f"Restored {library} from {args.backup}.", flush=True)
     if kept is not None:

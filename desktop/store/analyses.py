@@ -52,8 +52,10 @@ def save_analysis(article_id: int, analysis: Analysis) -> str:
             if q.origin == ORIGIN_MODEL
         ])
         cursor.execute(
-            "INSERT OR REPLACE INTO analysis (article_id, model_name, model_version, analysed_at)"
-            " VALUES (?, ?, ?, ?)",
+            # An upsert both engines speak (SQLite's INSERT OR REPLACE is its own).
+            "INSERT INTO analysis (article_id, model_name, model_version, analysed_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET model_name = excluded.model_name,"
+            " model_version = excluded.model_version, analysed_at = excluded.analysed_at",
             (article_id, name, version, analysed_at),
         )
     return analysed_at
@@ -204,6 +206,7 @@ def cached_actors(article_id: int, key: str) -> str | None:
 
 def cache_actors(article_id: int, key: str, result: str) -> None:
     db.execute_sql(
-        "INSERT OR REPLACE INTO actor_cache (article_id, key, result) VALUES (?, ?, ?)",
+        "INSERT INTO actor_cache (article_id, key, result) VALUES (?, ?, ?)"
+        " ON CONFLICT (article_id) DO UPDATE SET key = excluded.key, result = excluded.result",
         (article_id, key, result),
     )

@@ -4,7 +4,26 @@ from __future__ import annotations
 from desktop.core.errors import StoreError
 from desktop.core.model import Annotation
 from desktop.store.articles import now
+from desktop.store.conflicts import check_unchanged
+from desktop.store.engines import is_postgres
 from desktop.store.models import AnnotationRow, AnnotationTagRow, TagRow, db
+
+
+def _author(annotation: Annotation) -> str:
+    """In a team library a highlight's author is its coder's role."""
+    if is_postgres(db):
+        from desktop.store.team import current_coder, is_coder
+
+        if is_coder(db.obj):
+            return current_coder(db.obj)
+    return annotation.author
+
+
+def _check_own(annotation: Annotation) -> None:
+    if is_postgres(db):
+        from desktop.store.team import check_own
+
+        check_own(db.obj, annotation.author)
 
 
 def _check_range(article_id: int, start: int, end: int) -> None:
@@ -34,7 +53,7 @@ def add_annotation(article_id: int, annotation: Annotation) -> int:
             start=annotation.start,
             end=annotation.end,
             note=annotation.note,
-            author=annotation.author,
+            author=_author(annotation),
             created=annotation.created or stamp,
             modified=annotation.modified or stamp,
         )
@@ -108,32 +127,48 @@ def _annotation(row: AnnotationRow, tags: list[str]) -> Annotation:
     return Annotation(row.start, row.end, tags, row.note, row.author, row.created, row.modified, row.id)
 
 
-def delete_annotation(annotation_id: int) -> Annotation:
-    """Remove a highlight; return it whole, for undo."""
+def delete_annotation(annotation_id: int, expect: Annotation | None = None) -> Annotation:
+    """Remove a highlight; return it whole, for undo.  With ``expect`` (an
+    undo of its adding), refused when it no longer is what was added."""
     with db.atomic():
         gone = get_annotation(annotation_id)
+        _check_own(gone)
+        if expect is not None:
+            check_unchanged("the highlight", _essence(gone), _essence(expect))
         AnnotationRow.delete().where(AnnotationRow.id == annotation_id).execute()
     return gone
 
 
-def set_note(annotation_id: int, note: str) -> str:
-    """Replace the note; return the old one."""
+def set_note(annotation_id: int, note: str, expect: str | None = None) -> str:
+    """Replace the note; return the old one.  With ``expect`` (an undo: the
+    note its edit wrote), refused when the note is no longer that."""
     with db.atomic():
-        old = get_annotation(annotation_id).note
+        before = get_annotation(annotation_id)
+        _check_own(before)
+        check_unchanged("the highlight's note", before.note, expect)
+        old = before.note
         AnnotationRow.update(note=note, modified=now()).where(AnnotationRow.id == annotation_id).execute()
     return old
 
 
-def set_tags(annotation_id: int, tags: list[str]) -> list[str]:
-    """Replace the tags; return the old ones."""
+def set_tags(annotation_id: int, tags: list[str], expect: list[str] | None = None) -> list[str]:
+    """Replace the tags; return the old ones.  With ``expect`` (an undo: the
+    tags its edit set), refused when they are no longer those."""
     with db.atomic():
-        old = get_annotation(annotation_id).tags
+        before = get_annotation(annotation_id)
+        _check_own(before)
+        check_unchanged("the highlight's tags", sorted(before.tags), sorted(expect) if expect is not None else None)
+        old = before.tags
         tag_ids = _tag_ids(tags)
         AnnotationTagRow.delete().where(AnnotationTagRow.annotation == annotation_id).execute()
         if tag_ids:
             AnnotationTagRow.insert_many([{"annotation": annotation_id, "tag": t} for t in tag_ids]).execute()
         AnnotationRow.update(modified=now()).where(AnnotationRow.id == annotation_id).execute()
     return old
+
+
+def _essence(a: Annotation) -> tuple:
+    return (a.start, a.end, a.note, sorted(a.tags))
 
 
 def span_of(annotation_id: int) -> tuple[int, int]:

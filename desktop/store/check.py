@@ -143,8 +143,13 @@ def _count(n: int, what: str) -> str:
     return f"{n} {singular.get(what, what) if n == 1 else what}"
 
 
-def check_library(path: Path) -> CheckReport:
-    """Run every check on the library file at ``path``."""
+def check_library(path: Path | str) -> CheckReport:
+    """Run every check on the library file at ``path`` (or the team library
+    at a ``postgresql://`` URL: ``pg_check.py``)."""
+    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+        from desktop.store.pg_check import check_team_library
+
+        return check_team_library(path)
     path = Path(path)
     report = CheckReport(path)
     opened = CheckResult("Library file")

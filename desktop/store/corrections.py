@@ -24,7 +24,8 @@ def delete_user_entity(entity_id: int) -> Entity:
         row = EntityRow.get_or_none((EntityRow.id == entity_id) & (EntityRow.origin == ORIGIN_USER))
         if row is None:
             raise StoreError(f"there is no user entity {entity_id}.")
-        row.delete_instance()
+        if not row.delete_instance():
+            raise _not_yours()
     return Entity(row.start, row.end, row.label, ORIGIN_USER, row.id)
 
 
@@ -35,11 +36,19 @@ def reject(article_id: int, kind: str, start: int, end: int) -> None:
 
 
 def unreject(article_id: int, kind: str, start: int, end: int) -> None:
+    which = ((RejectionRow.article == article_id) & (RejectionRow.kind == kind)
+             & (RejectionRow.start == start) & (RejectionRow.end == end))
     with db.atomic():
-        RejectionRow.delete().where(
-            (RejectionRow.article == article_id) & (RejectionRow.kind == kind)
-            & (RejectionRow.start == start) & (RejectionRow.end == end)
-        ).execute()
+        if not RejectionRow.delete().where(which).execute() and RejectionRow.select().where(which).exists():
+            raise _not_yours()
+
+
+def _not_yours() -> StoreError:
+    """A team library's row rules kept another coder's correction (the
+    delete found the row but was not allowed to remove it)."""
+    from desktop.store.team import TeamPermissionError
+
+    return TeamPermissionError("this correction is another coder's: you can undo only your own corrections.")
 
 
 def remove_entity(article_id: int, entity: Entity) -> None:
@@ -74,7 +83,8 @@ def delete_user_quote(quote_id: int) -> Quote:
         row = QuoteRow.get_or_none((QuoteRow.id == quote_id) & (QuoteRow.origin == ORIGIN_USER))
         if row is None:
             raise StoreError(f"there is no user quote {quote_id}.")
-        row.delete_instance()
+        if not row.delete_instance():
+            raise _not_yours()
     return quote_from_row(row)
 
 
@@ -101,7 +111,7 @@ def rules_for(article_id: int, analysed_at: str) -> list[EntityRule]:
     # Plain SQL: asked for every article an import saves.
     rows = db.execute_sql(
         "SELECT text, label, id FROM entity_rule"
-        " WHERE everywhere = 1 OR article_id = ? OR created <= ? ORDER BY id",
+        " WHERE everywhere OR article_id = ? OR created <= ? ORDER BY id",
         (article_id, analysed_at),
     )
     return [EntityRule(text, label, rule_id) for text, label, rule_id in rows]

@@ -37,8 +37,10 @@ from desktop.store.backup import (
     header_problem,
     newest_backup,
 )
+from desktop.store.engines import is_url, library_location
 from desktop.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop.store.models import db
+from desktop.store.pg_library import open_team_library
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +94,12 @@ def is_locked(exc: BaseException) -> bool:
     return "locked" in message or "busy" in message
 
 
-def default_path() -> Path:
-    """``--db`` wins over ``BYLINE_DB``, which wins over the user data folder."""
+def default_path() -> Path | str:
+    """``--db`` wins over ``BYLINE_DB``, which wins over the user data folder;
+    a ``postgresql://`` URL (a team library) is returned as a string."""
     env = os.environ.get("BYLINE_DB")
     if env:
-        return Path(env).expanduser()
+        return library_location(env)
     return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
 
 
@@ -119,6 +122,10 @@ def open_library(path: Path | str | None = None) -> pw.Database:
     target = Path(path) if path is not None and "://" not in str(path) else path
     if target is None:
         target = default_path()
+    if is_url(target):
+        global _open_path
+        _open_path = None
+        return open_team_library(str(target))
     if isinstance(target, Path) and str(target) != ":memory:":
         with _no_sidecars_left_if_refused(target):
             version = inspect(target)
@@ -127,7 +134,6 @@ def open_library(path: Path | str | None = None) -> pw.Database:
             log.info("backed up %s to %s before migrating it", target, saved)
     database = _connect(target)
     db.initialize(database)
-    global _open_path
     _open_path = target if isinstance(target, Path) else None
     try:
         database.connect(reuse_if_open=True)

@@ -346,6 +346,15 @@ def _m9_actor_totals(db: pw.Database) -> None:
     db.execute_sql("CREATE INDEX article_actor_by_name ON article_actor (name, mentions DESC, article_id, quotes)")
 
 
+def _m10_coders(db: pw.Database) -> None:
+    """Who made each correction: the user's entities and quotes and the
+    removed model spans carry their coder (a team library's role; on
+    PostgreSQL the column defaults to it, see ``pg_migrations``).  Highlights
+    already carry theirs in ``annotation.author``."""
+    for table in ("entity", "quote", "rejection"):
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN coder TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -356,16 +365,27 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m7_library_counts,
     _m8_actors_round_2,
     _m9_actor_totals,
+    _m10_coders,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def schema_version(db: pw.Database) -> int:
+    if isinstance(db, pw.PostgresqlDatabase):
+        from desktop.store import pg_migrations
+
+        return pg_migrations.schema_version(db)
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(db: pw.Database) -> list[int]:
-    """Apply the migrations the database lacks; return their numbers."""
+    """Apply the migrations the database lacks; return their numbers.
+    A team library (PostgreSQL) takes each migration's twin in
+    ``pg_migrations.py``."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        from desktop.store import pg_migrations
+
+        return pg_migrations.migrate(db, SCHEMA_VERSION)
     applied = []
     for number in range(schema_version(db) + 1, SCHEMA_VERSION + 1):
         with db.atomic():

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.store.engines import is_postgres
 from desktop.store.models import db
 
 # The snippet's marks around each match: plain characters that news text
@@ -69,6 +70,11 @@ def fts_query(text: str) -> str:
 
 def search_articles(query: str, limit: int = 500) -> list[SearchHit]:
     """Articles matching ``query`` in title or text, best first, with a snippet."""
+    if is_postgres(db):
+        from desktop.store import pg_search
+
+        marks = (MATCH_START, MATCH_END, ELLIPSIS, SNIPPET_WORDS)
+        return [SearchHit(*row) for row in pg_search.search_articles(db, query, limit, marks)]
     match = fts_query(query)
     if not match:
         return []

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from desktop.core.colours import hex_colour
 from desktop.core.errors import StoreError
 from desktop.core.model import Tag
+from desktop.store.conflicts import check_unchanged
 from desktop.store.models import AnnotationTagRow, TagRow, db
 
 
@@ -80,10 +81,12 @@ def _next_position() -> int:
     return (last.position + 1) if last else 0
 
 
-def update_tag(tag_id: int, **changes: object) -> Tag:
+def update_tag(tag_id: int, expect: Tag | None = None, **changes: object) -> Tag:
     """Change name, color, parent (a name or None), shortcut, description or
-    position; return the tag as it was, for undo."""
+    position; return the tag as it was, for undo.  With ``expect`` (an undo:
+    the tag as its edit left it), refused when the tag is no longer that."""
     before = get_tag(tag_id)
+    check_unchanged(f"the tag '{before.name}'", before, expect)
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key == "parent":

@@ -103,8 +103,9 @@ def test_user_quote_replaces_the_model_quote_it_corrects(article):
 def test_undo_of_a_delete_survives_its_id_being_taken(article):
     first = annotations.add_annotation(article, Annotation(0, 4, ["Claim"]))
     gone = annotations.delete_annotation(first)
-    taken = annotations.add_annotation(article, Annotation(10, 14, ["Opinion"]))  # e.g. another process
-    assert taken == first  # SQLite reuses the highest id
+    # Another process takes the freed id (SQLite reuses the highest id).
+    taken = annotations.add_annotation(article, Annotation(10, 14, ["Opinion"], id=first))
+    assert taken == first
     restored = annotations.add_annotation(article, gone)
     assert restored != taken
     assert sorted(a.tags[0] for a in annotations.list_annotations(article)) == ["Claim", "Opinion"]

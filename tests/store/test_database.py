@@ -17,8 +17,8 @@ def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_new_library_is_migrated_with_wal_and_foreign_keys(library):
-    con = sqlite3.connect(library)
+def test_new_library_is_migrated_with_wal_and_foreign_keys(sqlite_library):
+    con = sqlite3.connect(sqlite_library)
     assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
