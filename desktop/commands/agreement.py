@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from pathlib import Path
 
 from desktop.commands.common import UsageError, add_library_options
@@ -58,7 +60,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     finally:
         close_library()
-    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1) if args.json else format_report(report))
+    output = json.dumps(report.as_dict(), ensure_ascii=False, indent=1) if args.json else format_report(report)
+    try:
+        print(output, flush=True)
+    except BrokenPipeError:  # `byline agreement | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from desktop.core.errors import InputError
-from desktop.core.model import ORIGIN_MODEL, Analysis, ArticleBundle
+from desktop.core.model import ORIGIN_MODEL, Analysis, ArticleBundle, Tag
 from desktop.services.view import article_view
 from desktop.store.analyses import save_analysis
 from desktop.store.annotations import add_annotation, list_annotations
@@ -51,14 +51,20 @@ def restore_bundle(article_id: int, bundle: ArticleBundle) -> None:
         for quote in analysis.quotes:
             if quote.origin != ORIGIN_MODEL:
                 add_user_quote(article_id, replace(quote, id=None))
+    add_missing_tags(bundle.tags)
+    for annotation in bundle.annotations:
+        add_annotation(article_id, replace(annotation, id=None))
+
+
+def add_missing_tags(tags: list[Tag]) -> None:
+    """Add to the codebook the tags it lacks (by name, ignoring case),
+    parents before children."""
     known = {t.name.casefold() for t in list_tags()}
-    pending = [t for t in bundle.tags if t.name.casefold() not in known]
-    while pending:  # parents before children
+    pending = [t for t in tags if t.name.casefold() not in known]
+    while pending:
         ready = [t for t in pending if not t.parent or t.parent.casefold() in known]
         for tag in ready or pending[:1]:
             parent = tag.parent if tag.parent and tag.parent.casefold() in known else None
             create_tag(replace(tag, id=None, parent=parent))
             known.add(tag.name.casefold())
             pending.remove(tag)
-    for annotation in bundle.annotations:
-        add_annotation(article_id, replace(annotation, id=None))

@@ -17,6 +17,7 @@ from desktop.core.model import Article
 from desktop.core.text import sha256
 from desktop.formats.registry import iter_files, read_bundles, read_counted, read_path
 from desktop.services.bundles import restore_bundle
+from desktop.services.coders import merge_highlights
 from desktop.store.articles import add_article
 from desktop.store.models import db
 
@@ -59,6 +60,7 @@ class FileResult:
     duplicates: int = 0
     skipped_rows: int = 0
     error: str | None = None
+    merged: int = 0  # other coders' highlights added to articles already held
 
 
 @dataclass(slots=True)
@@ -80,6 +82,11 @@ class ImportReport:
     def skipped_rows(self) -> int:
         """Rows or records of corpora that had no text."""
         return sum(f.skipped_rows for f in self.files)
+
+    @property
+    def merged(self) -> int:
+        """Highlights of other coders added to articles the library held."""
+        return sum(f.merged for f in self.files)
 
     @property
     def failures(self) -> list[tuple[Path, str]]:
@@ -141,4 +148,7 @@ def import_one(path: Path, columns: dict[str, str] | None = None) -> FileResult:
                     restore_bundle(article_id, bundle)
             else:
                 result.duplicates += 1
+                bundle = bundles.get(article.sha256)
+                if bundle is not None:
+                    result.merged += merge_highlights(article_id, bundle)
     return result

@@ -1,0 +1,34 @@
+"""Bringing coders together without a server: another coder's highlights
+of an article the library already holds are added beside the ones there,
+under their own coder's name."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from desktop.core.model import ArticleBundle, Tag
+from desktop.services.bundles import add_missing_tags
+from desktop.store.annotations import add_annotation, list_annotations
+
+
+def _key(start: int, end: int, author: str, tags: list[str]) -> tuple:
+    # Not the note: re-importing an old export of one's own highlights must
+    # not double them because a note was edited since.
+    return (start, end, author, tuple(sorted(t.casefold() for t in tags)))
+
+
+def merge_highlights(article_id: int, bundle: ArticleBundle) -> int:
+    """Add the bundle's highlights the article does not hold yet (the same
+    boundaries, coder and tags count as held); the codebook gains the
+    tags they need.  Returns how many were added.  Runs inside the caller's
+    transaction."""
+    held = {_key(a.start, a.end, a.author, a.tags) for a in list_annotations(article_id)}
+    new = [a for a in bundle.annotations if _key(a.start, a.end, a.author, a.tags) not in held]
+    if not new:
+        return 0
+    named = {t.name.casefold() for t in bundle.tags}
+    extra = [Tag(n) for a in new for n in a.tags if n.casefold() not in named]
+    add_missing_tags([*bundle.tags, *extra])
+    for annotation in new:
+        add_annotation(article_id, replace(annotation, id=None))
+        held.add(_key(annotation.start, annotation.end, annotation.author, annotation.tags))
+    return len(new)
