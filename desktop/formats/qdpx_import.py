@@ -11,6 +11,7 @@ analyses the articles itself.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -141,7 +142,7 @@ class _Reader:
         return ArticleBundle(article=article, annotations=annotations, tags=list(self.tags))
 
 
-def _offsets(raw: str, text: str):  # noqa: ANN202 - a plain position mapping
+def _offsets(raw: str, text: str) -> Callable[[int], int]:
     """Positions in ``raw`` (code points, as QDA-XML counts them) as positions
     in the normalised ``text``; the identity when normalising changed nothing."""
     if raw == text:

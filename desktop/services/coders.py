@@ -32,3 +32,8 @@ def merge_highlights(article_id: int, bundle: ArticleBundle) -> int:
         add_annotation(article_id, replace(annotation, id=None))
         held.add(_key(annotation.start, annotation.end, annotation.author, annotation.tags))
     return len(new)
+
+
+def only_coder(bundle: ArticleBundle, coder: str) -> ArticleBundle:
+    """The bundle with one coder's highlights only (e.g. the curated layer)."""
+    return replace(bundle, annotations=[a for a in bundle.annotations if a.author == coder])

@@ -291,6 +291,18 @@ def _m7_library_counts(db: pw.Database) -> None:
     )
 
 
+def _m8_curation(db: pw.Database) -> None:
+    """Ranges where a curator rejected what the coders marked: the curated
+    layer itself is the highlights of the coder 'curation'."""
+    db.execute_sql(
+        """CREATE TABLE curation_rejection (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, "start", "end"))"""
+    )
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -299,6 +311,7 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m5_actors,
     _m6_actor_cache,
     _m7_library_counts,
+    _m8_curation,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
