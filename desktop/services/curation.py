@@ -66,7 +66,11 @@ def settle(article_id: int, start: int, end: int, curated: list[Annotation], rej
 
 def accept(article_id: int, item: Item, which: str) -> CurationChange:
     """Accept A's (``"a"``), B's (``"b"``) or both coders' (``"both"``) highlights."""
-    return settle(article_id, item.start, item.end, accepted_copy(item, which))
+    chosen = accepted_copy(item, which)
+    if not chosen:
+        other = "B" if which == "a" else "A"
+        raise StoreError(f"coder {which.upper()} has no highlight here: accept {other}'s or reject.")
+    return settle(article_id, item.start, item.end, chosen)
 
 
 def edit(article_id: int, item: Item, start: int, end: int, tags: list[str], note: str = "") -> CurationChange:
