@@ -8,7 +8,7 @@ turns codings into units.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 Unit = Sequence[Hashable | None]
@@ -28,27 +28,39 @@ class Figure:
         return {"value": self.value, "units": self.units, "coders": self.coders}
 
 
-def _value_counts(units: Iterable[Unit]) -> Counter[tuple[tuple[Hashable, int], ...]]:
-    """Pairable units grouped by how many coders gave each value: a text has
-    thousands of tokens but few distinct patterns."""
+Counted = Mapping[tuple, int]  # each distinct unit and how many units are like it
+
+
+def count_units(units: Iterable[Unit]) -> Counted:
+    """Identical units counted together (at C speed): a text has thousands
+    of tokens but few distinct units."""
+    return Counter(map(tuple, units))
+
+
+def _patterns(counted: Counted) -> Counter[tuple[tuple[Hashable, int], ...]]:
+    """Pairable units grouped by how many coders gave each value."""
     patterns: Counter[tuple[tuple[Hashable, int], ...]] = Counter()
-    for unit in units:
+    for unit, times in counted.items():
         counts = Counter(v for v in unit if v is not None)
         if sum(counts.values()) >= 2:
-            patterns[tuple(sorted(counts.items(), key=repr))] += 1
+            patterns[tuple(sorted(counts.items(), key=repr))] += times
     return patterns
 
 
 def krippendorff_alpha_nominal(units: Iterable[Unit], coders: int | None = None) -> Figure:
+    """Krippendorff's alpha for nominal data (see ``alpha_of_counted``)."""
+    return alpha_of_counted(count_units(units), coders)
+
+
+def alpha_of_counted(counted: Counted, coders: int | None = None) -> Figure:
     """Krippendorff's alpha for nominal data, from the coincidence matrix
     (Krippendorff 2011, "Computing Krippendorff's alpha-reliability"):
     alpha = 1 - (n - 1) * D_o / D_e with D_o = sum over units of the
     disagreeing pairs / (m_u - 1) and D_e = sum_{c != k} n_c n_k."""
-    patterns = _value_counts(units)
     n_c: Counter[Hashable] = Counter()
     observed = 0.0
     units_count = 0
-    for pattern, times in patterns.items():
+    for pattern, times in _patterns(counted).items():
         m_u = sum(c for _, c in pattern)
         same = sum(c * (c - 1) for _, c in pattern)
         observed += times * (m_u * (m_u - 1) - same) / (m_u - 1)
@@ -64,11 +76,16 @@ def krippendorff_alpha_nominal(units: Iterable[Unit], coders: int | None = None)
 
 
 def percent_agreement(units: Iterable[Unit], coders: int | None = None) -> Figure:
+    """The share of agreeing coder pairs (see ``percent_of_counted``)."""
+    return percent_of_counted(count_units(units), coders)
+
+
+def percent_of_counted(counted: Counted, coders: int | None = None) -> Figure:
     """The share of agreeing coder pairs over all pairs of values in the
     pairable units (for two coders: the share of units they agree on)."""
     agree = pairs = 0
     units_count = 0
-    for pattern, times in _value_counts(units).items():
+    for pattern, times in _patterns(counted).items():
         m_u = sum(c for _, c in pattern)
         agree += times * sum(c * (c - 1) // 2 for _, c in pattern)
         pairs += times * m_u * (m_u - 1) // 2
@@ -77,15 +94,24 @@ def percent_agreement(units: Iterable[Unit], coders: int | None = None) -> Figur
 
 
 def cohen_kappa(a: Sequence[Hashable | None], b: Sequence[Hashable | None]) -> Figure:
-    """Cohen's kappa of two coders over the units both coded:
+    """Cohen's kappa of two coders (see ``kappa_of_table``)."""
+    return kappa_of_table(Counter(zip(a, b, strict=True)))
+
+
+def kappa_of_table(table: Mapping[tuple[Hashable | None, Hashable | None], int]) -> Figure:
+    """Cohen's kappa from the contingency table of two coders' values (None
+    where a coder gave none; those units do not count):
     (p_o - p_e) / (1 - p_e), p_e from each coder's own marginals."""
-    pairs = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
-    n = len(pairs)
+    pairs = {(x, y): n for (x, y), n in table.items() if x is not None and y is not None}
+    n = sum(pairs.values())
     if n == 0:
         return Figure(None, 0, 2)
-    p_o = sum(x == y for x, y in pairs) / n
-    left = Counter(x for x, _ in pairs)
-    right = Counter(y for _, y in pairs)
+    p_o = sum(c for (x, y), c in pairs.items() if x == y) / n
+    left: Counter[Hashable] = Counter()
+    right: Counter[Hashable] = Counter()
+    for (x, y), c in pairs.items():
+        left[x] += c
+        right[y] += c
     p_e = sum(left[v] * right.get(v, 0) for v in left) / (n * n)
     if p_e == 1.0:
         return Figure(None, n, 2)

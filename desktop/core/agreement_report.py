@@ -17,8 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from desktop.core.agreement import Figure, cohen_kappa, krippendorff_alpha_nominal, percent_agreement, span_f1
+import numpy as np
 
+from desktop.core.agreement import Figure, alpha_of_counted, kappa_of_table, percent_of_counted, span_f1
+
+MISSING = -1  # a coder's value on a token of an article they did not code
 TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 ALL_TAGS = "(all tags)"
 
@@ -90,14 +93,16 @@ def tokens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN.finditer(text)]
 
 
-def token_marks(toks: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> list[bool]:
-    """For each token, whether one of ``spans`` overlaps it."""
-    starts = [s for s, _ in toks]
-    ends = [e for _, e in toks]
-    marks = [False] * len(toks)
+def token_marks(toks: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> list[int]:
+    """For each token, 1 when one of ``spans`` overlaps it, else 0."""
+    return _marks([s for s, _ in toks], [e for _, e in toks], spans)
+
+
+def _marks(starts: list[int], ends: list[int], spans: Iterable[tuple[int, int]]) -> list[int]:
+    marks = [0] * len(starts)
     for start, end in spans:
-        for i in range(bisect_right(ends, start), bisect_left(starts, end)):
-            marks[i] = True
+        first, last = bisect_right(ends, start), bisect_left(starts, end)
+        marks[first:last] = [1] * max(0, last - first)
     return marks
 
 
@@ -111,7 +116,7 @@ class _Units:
 
     coders: list[str]
     tags: list[str]
-    values: dict[str, dict[str, list[object]]] = field(default_factory=dict)  # tag -> coder -> per token
+    values: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # tag -> coder -> 0/1/MISSING per token
     spans: dict[str, dict[str, list[Keyed]]] = field(default_factory=dict)  # tag -> coder -> spans
     took_part: dict[str, list[bool]] = field(default_factory=dict)  # coder -> per token
     present: list[set[str]] = field(default_factory=list)  # per article: the coders who took part
@@ -131,36 +136,94 @@ class _Units:
         index = len(self.present)
         self.present.append(present)
         toks = tokens(article.text)
+        starts, ends = [s for s, _ in toks], [e for _, e in toks]
+        mine: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for k in article.codings:
+            mine.setdefault((k.tag, k.coder), []).append((k.start, k.end))
         for tag in self.tags:
             for coder in self.coders:
-                mine = [(k.start, k.end) for k in article.codings if k.coder == coder and k.tag == tag]
+                spans = mine.get((tag, coder), [])
                 if coder in present:
-                    self.values[tag][coder].extend(int(m) for m in token_marks(toks, mine))
-                    self.spans[tag][coder].extend(((index,), s, e) for s, e in mine)
+                    self.values[tag][coder].extend(_marks(starts, ends, spans))
+                    self.spans[tag][coder].extend(((index,), s, e) for s, e in spans)
                 else:
-                    self.values[tag][coder].extend([None] * len(toks))
+                    self.values[tag][coder].extend([MISSING] * len(toks))
         for coder in self.coders:
             self.took_part[coder].extend([coder in present] * len(toks))
         return True
 
+    def absorb(self, other: _Units) -> None:
+        """Append another collection's units (its articles after ours)."""
+        shift = len(self.present)
+        self.present.extend(other.present)
+        for tag in self.tags:
+            for coder in self.coders:
+                self.values[tag][coder].extend(other.values[tag][coder])
+                self.spans[tag][coder].extend(((g[0] + shift,), s, e) for g, s, e in other.spans[tag][coder])
+        for coder in self.coders:
+            self.took_part[coder].extend(other.took_part[coder])
+
+
+def _columns(units: _Units, tag: str) -> dict[str, np.ndarray]:
+    """Each coder's value per token as an integer array (MISSING where the
+    coder did not take part); for ALL_TAGS, a code of the token's set of tags."""
+    coders, tags = units.coders, units.tags
+    if tag != ALL_TAGS:
+        return {c: np.asarray(units.values[tag][c], dtype=np.int64) for c in coders}
+    out = {}
+    if len(tags) > 62:  # too many tags for a bit mask: number the distinct sets
+        ids: dict[tuple, int] = {}
+        for c in coders:
+            rows = zip(*(units.values[t][c] for t in tags), strict=True)
+            out[c] = np.asarray([ids.setdefault(r, len(ids)) if part else MISSING
+                                 for r, part in zip(rows, units.took_part[c], strict=True)], dtype=np.int64)
+        return out
+    for c in coders:  # the set of tags as a bit mask
+        code = np.zeros(len(units.took_part[c]), dtype=np.int64)
+        for bit, t in enumerate(tags):
+            code |= np.maximum(np.asarray(units.values[t][c], dtype=np.int64), 0) << bit
+        out[c] = np.where(np.asarray(units.took_part[c], dtype=bool), code, MISSING)
+    return out
+
+
+def _counted(*columns: np.ndarray) -> dict[tuple, int]:
+    """The distinct units (one value per column, None for MISSING) and how
+    many tokens have each: the values are packed into one integer per unit,
+    so counting is one sort."""
+    if not columns or columns[0].size == 0:
+        return {}
+    shifted = [col + 1 for col in columns]  # MISSING becomes 0
+    base = int(max(int(col.max()) for col in shifted)) + 1
+    if base ** len(columns) >= 2**62:  # too wide to pack: count the rows themselves
+        rows, counts = np.unique(np.stack(columns, axis=1), axis=0, return_counts=True)
+        return {tuple(None if v == MISSING else v for v in row): n
+                for row, n in zip(rows.tolist(), counts.tolist(), strict=True)}
+    key = np.zeros(columns[0].size, dtype=np.int64)
+    for col in shifted:
+        key = key * base + col
+    keys, counts = np.unique(key, return_counts=True)
+    out = {}
+    for k, n in zip(keys.tolist(), counts.tolist(), strict=True):
+        values = []
+        for _ in columns:
+            k, v = divmod(k, base)
+            values.append(None if v == 0 else v - 1)
+        out[tuple(reversed(values))] = n
+    return out
+
 
 def _figures(units: _Units, tag: str) -> TagFigures:
     coders, tags = units.coders, units.tags
+    columns = _columns(units, tag)
     if tag == ALL_TAGS:
-        columns: dict[str, list[object]] = {
-            c: [frozenset(t for t in tags if units.values[t][c][i]) if part else None
-                for i, part in enumerate(units.took_part[c])]
-            for c in coders
-        }
         spans = {c: [((g[0], t), s, e) for t in tags for g, s, e in units.spans[t][c]] for c in coders}
     else:
-        columns = units.values[tag]
         spans = units.spans[tag]
-    rows = list(zip(*(columns[c] for c in coders), strict=True))
+    counted = _counted(*(columns[c] for c in coders))
     taking_part = sum(any(units.took_part[c]) for c in coders)
-    figures = TagFigures(tag, krippendorff_alpha_nominal(rows, taking_part), percent_agreement(rows, taking_part))
+    figures = TagFigures(tag, alpha_of_counted(counted, taking_part), percent_of_counted(counted, taking_part))
     for a, b in combinations(coders, 2):
-        figures.kappa[(a, b)] = cohen_kappa(columns[a], columns[b])
+        figures.kappa[(a, b)] = kappa_of_table(_counted(columns[a], columns[b]))  # type: ignore[arg-type]
         both = {i for i, p in enumerate(units.present) if a in p and b in p}
         left = [s for s in spans[a] if s[0][0] in both]
         right = [s for s in spans[b] if s[0][0] in both]
@@ -198,7 +261,7 @@ def agreement_report(articles: Iterable[ArticleCodings], coders: list[str], tags
         alone = _Units(coders, tags)
         if not alone.add(article):
             continue
-        library.add(article)
+        library.absorb(alone)
         present = [c for c in coders if c in alone.present[0]]
         per_article.append(ArticleFigures(article.article_id, article.title, present, _figures(alone, ALL_TAGS)))
     per_article.sort(key=_worst_first)

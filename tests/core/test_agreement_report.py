@@ -91,3 +91,13 @@ def test_as_dict_carries_units_and_coders():
     assert data["tags"][0]["kappa"][0]["pair"] == ["ann", "bob"]
     assert data["tags"][0]["kappa"][0]["coders"] == 2
     assert data["articles"][0]["id"] == 1
+
+
+def test_overall_figures_do_not_depend_on_unused_tags_even_past_a_bit_mask():
+    article = two_coders()
+    used = ["Claim", "Evidence"]
+    plain = agreement_report([article], ["ann", "bob"], used).overall
+    many = agreement_report([article], ["ann", "bob"], used + [f"Unused {i}" for i in range(70)]).overall
+    assert many.alpha.value == pytest.approx(plain.alpha.value, abs=1e-12)
+    assert many.kappa[("ann", "bob")].value == pytest.approx(plain.kappa[("ann", "bob")].value, abs=1e-12)
+    assert many.percent.value == pytest.approx(plain.percent.value, abs=1e-12)
