@@ -68,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _name(coder: str) -> str:
+    return coder or "(no name)"
+
+
 def _num(figure: Figure, percent: bool = False) -> str:
     if figure.value is None:
         return "n/a"
@@ -82,7 +86,7 @@ def _tag_lines(figures: TagFigures, name_w: int) -> list[str]:
     for pair, kappa in figures.kappa.items():
         exact, overlap = figures.f1_exact[pair], figures.f1_overlap[pair]
         lines.append(
-            f"  {pair[0]} – {pair[1]}: kappa {_num(kappa)} ({kappa.units} tokens), "
+            f"  {_name(pair[0])} – {_name(pair[1])}: kappa {_num(kappa)} ({kappa.units} tokens), "
             f"F1 exact {_num(exact)}, overlap {_num(overlap)} ({exact.units} spans)"
         )
     return lines
@@ -91,7 +95,7 @@ def _tag_lines(figures: TagFigures, name_w: int) -> list[str]:
 def format_report(report: AgreementReport) -> str:
     overall = report.overall
     lines = [
-        f"Agreement of {', '.join(report.coders)} on {len(report.articles)} article(s); "
+        f"Agreement of {', '.join(map(_name, report.coders))} on {len(report.articles)} article(s); "
         f"units are word tokens (byline agreement --help).",
         "",
     ]
