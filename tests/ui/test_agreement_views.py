@@ -157,3 +157,15 @@ def test_agreement_view_lists_tags_and_articles_worst_first(qtbot, article):
     widget.refresh_button.click()
     assert widget.message.text() == "Agreement needs at least two coders with highlights, and there is 1 ('ann')."
     assert widget.tags_model.rows == [] and widget.articles_model.rows == []
+
+
+def test_undo_after_the_view_was_deleted_still_reverts_the_layer(qtbot, article):
+    import shiboken6
+
+    stack = QUndoStack()
+    widget = CompareCodersView(article, get_article(article).text, ["ann", "bob"], list_tags(), stack)
+    trigger(widget, "accept_agreed")
+    assert len(curated(article)) == 1
+    shiboken6.delete(widget)
+    stack.undo()
+    assert curated(article) == set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -176,6 +177,10 @@ class CompareCodersView(QWidget):
             self.step(1)
 
     def _after_change(self) -> None:
+        # An undo on a stack that outlives this view (the window's) must not
+        # touch a view that was closed and deleted.
+        if not shiboken6.isValid(self):
+            return
         self.reload()
         self.changed.emit()
 
