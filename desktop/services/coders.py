@@ -3,7 +3,9 @@ of an article the library already holds are added beside the ones there,
 under their own coder's name."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from desktop.core.model import ArticleBundle, Tag
 from desktop.services.bundles import add_missing_tags
@@ -37,3 +39,18 @@ def merge_highlights(article_id: int, bundle: ArticleBundle) -> int:
 def only_coder(bundle: ArticleBundle, coder: str) -> ArticleBundle:
     """The bundle with one coder's highlights only (e.g. the curated layer)."""
     return replace(bundle, annotations=[a for a in bundle.annotations if a.author == coder])
+
+
+def coder_exporter(coder: str) -> Callable[..., list[str]]:
+    """An export function like the export dialog's default one
+    (``ids, fmt, path, progress, cancelled``) that writes one coder's
+    highlights only: the export dialog's "Highlights of: <coder>" choice."""
+    from desktop.formats.exporters import LazyBundles, export
+    from desktop.services.bundles import load_bundle
+
+    def run(ids: Sequence[int], fmt: str, path: Path, progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> list[str]:
+        bundles = LazyBundles(list(ids), lambda article_id: only_coder(load_bundle(article_id), coder))
+        return export(bundles, fmt, path, progress, cancelled)
+
+    return run

@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog
 
-from desktop.commands.export import coder_loader
 from desktop.core.curation import CURATION, DIFFERENT_BOUNDARIES, DIFFERENT_TAG, ONLY_A, ONLY_B, OPEN
-from desktop.formats.exporters import LazyBundles, export
 from desktop.services.agreement import library_agreement
+from desktop.services.coders import coder_exporter
 from desktop.services.curation import by_coder
 from desktop.store.articles import get_article
 from desktop.store.tags import list_tags
@@ -108,7 +107,7 @@ def test_curate_then_export_holds_exactly_what_was_accepted(view, article, tmp_p
     assert curated(article) == want
     assert len(view.panes[2].view.extraSelections()) == 4 + 1
     out = tmp_path / "curated.json"
-    export(LazyBundles([article], coder_loader(CURATION)), "json", out)
+    coder_exporter(CURATION)([article], "json", out)  # what the export dialog's choice runs
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {(a["start"], a["end"], tuple(a["tags"])) for a in data["annotations"]} == want
     assert {a["author"] for a in data["annotations"]} == {CURATION}
