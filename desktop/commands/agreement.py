@@ -99,6 +99,8 @@ def format_report(report: AgreementReport) -> str:
         f"units are word tokens (byline agreement --help).",
         "",
     ]
+    if not report.articles:
+        return lines[0] + "\nNo article has highlights by two of these coders: there is nothing to compare."
     name_w = max(12, *(len(t.tag) for t in report.tags)) if report.tags else 12
     lines.append(f"{'tag':<{name_w}}  {'alpha':>6}  {'agree':>6}  {'tokens':>7}  {'coders':>6}")
     for figures in [*report.tags, overall]:

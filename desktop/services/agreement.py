@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from desktop.core.agreement_report import AgreementReport, ArticleCodings, agreement_report
 from desktop.core.curation import CURATION
 from desktop.core.errors import BylineError
-from desktop.store.articles import article_texts, get_article_titles
+from desktop.store.articles import article_exists, article_texts, get_article_titles
 from desktop.store.coders import coded_articles, codings_of, list_coders
 from desktop.store.tags import list_tags
 
@@ -63,6 +63,9 @@ def library_agreement(coders: list[str] | None = None, tags: list[str] | None = 
     coders = check_coders(coders)
     ids = coded_articles(coders)
     if article_ids is not None:
+        missing = [i for i in article_ids if not article_exists(i)]
+        if missing:
+            raise AgreementError(f"there is no article {', '.join(map(str, missing))} in the library.")
         wanted = set(article_ids)
         ids = [i for i in ids if i in wanted]
     titles = dict(get_article_titles(ids))

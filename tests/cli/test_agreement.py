@@ -66,3 +66,18 @@ def test_unknown_coder_or_tag(db, capsys):
     assert "no highlights by 'zoe'" in capsys.readouterr().err
     assert main(["agreement", "--db", str(db), "--tag", "Nonsense"]) == 2
     assert "there is no tag named 'Nonsense'" in capsys.readouterr().err
+
+
+def test_articles_by_id_and_an_article_only_one_coder_coded(db, capsys):
+    open_library(db)
+    from desktop.core.model import Article
+    from desktop.store.articles import add_article
+
+    lonely, _ = add_article(Article(text="Only ann read this one.", title="Lonely"))
+    add_annotation(lonely, Annotation(0, 4, ["Claim"], author="ann"))
+    close_library()
+    assert main(["agreement", str(lonely), "--db", str(db)]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "No article has highlights by two of these coders: there is nothing to compare.")
+    assert main(["agreement", "99", "--db", str(db)]) == 2
+    assert "there is no article 99 in the library." in capsys.readouterr().err
