@@ -144,7 +144,11 @@ def test_agreement_view_lists_tags_and_articles_worst_first(qtbot, article):
     widget.articleActivated.connect(opened.append)
     assert widget.chosen_coders() == ["ann", "bob"]  # the curated layer is not a coder
     tags = widget.tags_table.model()
-    assert [tags.index(r, 0).data() for r in range(tags.rowCount())][-1] == "(all tags)"
+    # Codebook order, the overall figures last, until a header is clicked.
+    assert [tags.index(r, 0).data() for r in range(tags.rowCount())] == [
+        "Claim", "Evidence", "Opinion", "Framing", "(all tags)"]
+    widget.tags_table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert tags.index(0, 0).data() == "Framing"  # the lowest alpha (-0.008) first
     articles = widget.articles_table.model()
     assert [articles.index(r, 0).data() for r in range(articles.rowCount())] == [str(article), str(other)]
     assert articles.index(1, 2).data() == "1.000"  # the agreeing article last

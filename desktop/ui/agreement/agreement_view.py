@@ -62,6 +62,8 @@ class AgreementView(QWidget):
         proxy.setSortRole(SORT_ROLE)
         view = table_view(self, name, proxy, stretch=(stretch,))
         view.setSortingEnabled(True)
+        # Until a header is clicked: the report's order (tags in codebook order).
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         return view
 
     def _layout(self) -> None:
