@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.commands.common import UsageError, add_library_options
 from desktop.formats.exporters import FORMATS
+
+if TYPE_CHECKING:
+    from desktop.core.model import ArticleBundle
 
 NAME = "export"
 HELP = (
@@ -41,6 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=str,  # not Path, which drops the trailing slash of "dir/"
         help="a file; for several articles in a per-article format, a folder (or a .zip)",
     )
+    parser.add_argument("--coder", metavar="NAME",
+                        help="only this coder's highlights, e.g. --coder curation for the curated layer")
     add_library_options(parser)
 
 
@@ -59,9 +66,10 @@ def run(args: argparse.Namespace) -> int:
     open_library(path)
     try:
         ids = selected_ids(args)
+        loader = load_bundle if args.coder is None else coder_loader(args.coder)
         analyse_missing(ids, args.model)
         try:
-            warnings = export(LazyBundles(ids, load_bundle), args.format, args.output)
+            warnings = export(LazyBundles(ids, loader), args.format, args.output)
         except OSError as exc:
             print(f"byline: cannot write {args.output}: {exc.strerror or exc}.", file=sys.stderr)
             return 1
@@ -70,6 +78,19 @@ def run(args: argparse.Namespace) -> int:
     for warning in warnings:
         print(f"byline: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def coder_loader(coder: str) -> Callable[[int], ArticleBundle]:
+    """A bundle loader keeping one coder's highlights; an unknown coder is a
+    UsageError before anything is written."""
+    from desktop.services.bundles import load_bundle
+    from desktop.services.coders import only_coder
+    from desktop.store.coders import list_coders
+
+    known = [c.name for c in list_coders()]
+    if coder not in known:
+        raise UsageError(f"no highlights by '{coder}'; the coders are: {', '.join(map(repr, known)) or 'none yet'}.")
+    return lambda article_id: only_coder(load_bundle(article_id), coder)
 
 
 def selected_ids(args: argparse.Namespace) -> list[int]:

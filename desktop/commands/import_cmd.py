@@ -132,6 +132,8 @@ def print_summary(report: ImportReport) -> None:
     print(f"{'Imported:':<24}{_count(len(report.imported), 'article')} "
           f"(from {_count(files, 'file')})")
     print(f"{'Skipped as duplicates:':<24}{_count(report.duplicates, 'article')}")
+    if report.merged:
+        print(f"{'Other coders added:':<24}{_count(report.merged, 'highlight')}")
     if report.skipped_rows:
         print(f"{'Skipped without text:':<24}{_count(report.skipped_rows, 'row')}")
     for warning in report.warnings:

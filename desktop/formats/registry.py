@@ -18,6 +18,8 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "jsonl": ("JSON Lines and Byline JSON", (".jsonl", ".ndjson", ".json")),
     "docx": ("Word documents", (".docx",)),
     "pdf_text": ("PDF with a text layer", (".pdf",)),
+    "qdpx_import": ("REFI-QDA projects", (".qdpx",)),
+    "library_file": ("Byline libraries", (".sqlite3", ".sqlite", ".byline")),
 }
 _BY_EXTENSION = {ext: module for module, (_, exts) in FORMATS.items() for ext in exts}
 

@@ -68,21 +68,29 @@ def restore_bundle(article_id: int, bundle: ArticleBundle) -> None:
         for quote in analysis.quotes:
             if quote.origin != ORIGIN_MODEL:
                 add_user_quote(article_id, replace(quote, id=None))
-    known = {t.name.casefold() for t in list_tags()}
-    named = {t.name.casefold() for t in bundle.tags}
     # A hand-made export may tag highlights without listing the tags: make them.
-    extra = [Tag(n) for a in bundle.annotations for n in a.tags if n.casefold() not in named | known]
-    pending = [t for t in bundle.tags if t.name.casefold() not in known]
-    pending += list({t.name.casefold(): t for t in extra}.values())
-    while pending:  # parents before children
+    named = {t.name.casefold() for t in bundle.tags}
+    extra = [Tag(n) for a in bundle.annotations for n in a.tags if n.casefold() not in named]
+    add_missing_tags([*bundle.tags, *extra])
+    for annotation in bundle.annotations:
+        add_annotation(article_id, replace(annotation, id=None))
+
+
+def add_missing_tags(tags: list[Tag]) -> None:
+    """Add to the codebook the tags it lacks (by name, ignoring case),
+    parents before children."""
+    known = {t.name.casefold() for t in list_tags()}
+    pending: list[Tag] = []
+    for tag in tags:  # each name once, the first one given
+        if tag.name.casefold() not in known and all(t.name.casefold() != tag.name.casefold() for t in pending):
+            pending.append(tag)
+    while pending:
         ready = [t for t in pending if not t.parent or t.parent.casefold() in known]
         for tag in ready or pending[:1]:
             parent = tag.parent if tag.parent and tag.parent.casefold() in known else None
             create_tag(replace(tag, id=None, parent=parent))
             known.add(tag.name.casefold())
             pending.remove(tag)
-    for annotation in bundle.annotations:
-        add_annotation(article_id, replace(annotation, id=None))
 
 
 def reanchored(bundle: ArticleBundle, text: str) -> ArticleBundle:

@@ -21,6 +21,7 @@ from desktop.core.text import normalise, sha256
 from desktop.formats.decoding import collected
 from desktop.formats.registry import iter_files, read_bundles, read_counted, read_path
 from desktop.services.bundles import restore_bundle
+from desktop.services.coders import merge_highlights
 from desktop.store.articles import add_article
 from desktop.store.models import db
 
@@ -64,6 +65,7 @@ class FileResult:
     skipped_rows: int = 0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    merged: int = 0  # other coders' highlights added to articles already held
 
 
 @dataclass(slots=True)
@@ -91,6 +93,11 @@ class ImportReport:
     def warnings(self) -> list[str]:
         """What was imported but changed on the way (bad bytes replaced...)."""
         return [w for f in self.files if f.error is None for w in f.warnings]
+
+    @property
+    def merged(self) -> int:
+        """Highlights of other coders added to articles the library held."""
+        return sum(f.merged for f in self.files)
 
     @property
     def failures(self) -> list[tuple[Path, str]]:
@@ -163,6 +170,9 @@ def import_one(path: Path, columns: dict[str, str] | None = None) -> FileResult:
                         restore_bundle(article_id, bundle)
                 else:
                     result.duplicates += 1
+                    bundle = bundles.get(article.sha256)
+                    if bundle is not None:
+                        result.merged += merge_highlights(article_id, bundle)
     except BylineError as exc:  # the file's transaction is undone; the others go on
         result.imported.clear()
         result.duplicates = 0

@@ -355,6 +355,18 @@ def _m10_coders(db: pw.Database) -> None:
         db.execute_sql(f"ALTER TABLE {table} ADD COLUMN coder TEXT NOT NULL DEFAULT ''")
 
 
+def _m11_curation(db: pw.Database) -> None:
+    """Ranges where a curator rejected what the coders marked: the curated
+    layer itself is the highlights of the coder 'curation'."""
+    db.execute_sql(
+        """CREATE TABLE curation_rejection (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, "start", "end"))"""
+    )
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -366,6 +378,7 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m8_actors_round_2,
     _m9_actor_totals,
     _m10_coders,
+    _m11_curation,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

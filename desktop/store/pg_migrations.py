@@ -298,6 +298,12 @@ def _m10_coders(db: pw.Database) -> None:
         db.execute_sql(f"ALTER TABLE {table} ALTER COLUMN coder SET DEFAULT CURRENT_USER")
 
 
+def _m11_curation(db: pw.Database) -> None:
+    from desktop.store.migrations import _m11_curation as same_sql
+
+    same_sql(db)
+
+
 PG_MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -309,6 +315,7 @@ PG_MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m8_actors_round_2,
     _m9_actor_totals,
     _m10_coders,
+    _m11_curation,
 ]
 
 
