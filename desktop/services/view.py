@@ -8,12 +8,16 @@ from dataclasses import dataclass, field, replace
 
 from desktop.core.model import Actor, Analysis, Entity, Mention
 from desktop.nlp.actors import ActorResult, ActorRules, build_actor_result
+from desktop.nlp.gender import apply_gender_rules
 from desktop.store.actors import (
     ALIAS,
+    GENDER,
+    SPLIT,
     TYPE,
     ActorRule,
     analysed_articles_mentioning,
     articles_without_actor_summary,
+    gender_rules,
     list_actor_rules,
     store_article_actors,
 )
@@ -37,7 +41,7 @@ def actor_rules() -> ActorRules:
             rules.aliases[rule.name] = rule.value
         elif rule.kind == TYPE:
             rules.types[rule.name] = rule.value
-        else:
+        elif rule.kind == SPLIT:
             rules.splits.add((rule.name, rule.value))
     return rules
 
@@ -63,16 +67,20 @@ def article_view(article_id: int, analysis: Analysis | None = None, rules: Actor
         result = build_actor_result(text, analysis.entities, analysis.quotes, rules)
         for number, actor in enumerate(result.actors, start=1):
             actor.id = number
-        store_article_actors(article_id, result.actors)
+        store_article_actors(article_id, result.actors, analysis.quotes, result.quote_actor, text)
         cache_actors(article_id, key, _dumps(result))
     elif articles_without_actor_summary([article_id]):
-        store_article_actors(article_id, result.actors)
+        text = text if text is not None else get_article(article_id).text
+        store_article_actors(article_id, result.actors, analysis.quotes, result.quote_actor, text)
+    # The user's gender corrections are laid over the article's evidence
+    # here, not in the summary: the library views apply them when they read.
+    apply_gender_rules(result.actors, gender_rules())
     shown = Analysis(result.entities, analysis.quotes, analysis.model_name, analysis.model_version)
     return ArticleView(shown, result.actors, result.quote_actor)
 
 
 # Part of every key: a change to how actors are built or stored changes it.
-ACTOR_CACHE_VERSION = "1"
+ACTOR_CACHE_VERSION = "2"  # 2: actors have a gender
 
 
 def actor_key(analysis: Analysis, rules: ActorRules) -> str:
@@ -99,7 +107,7 @@ def _dumps(result: ActorResult) -> str:
     return json.dumps({
         "actors": [
             [a.name, a.type, a.aliases, [[m.start, m.end, m.kind] for m in a.mentions],
-             a.quote_count, a.id]
+             a.quote_count, a.id, a.gender, a.gender_evidence]
             for a in result.actors
         ],
         "labels": [e.label for e in result.entities],
@@ -113,8 +121,8 @@ def _loads(stored: str, entities: list[Entity]) -> ActorResult | None:
     if len(labels) != len(entities):
         return None
     actors = [
-        Actor(name, kind, aliases, [Mention(*m) for m in mentions], quotes, number)
-        for name, kind, aliases, mentions, quotes, number in data["actors"]
+        Actor(name, kind, aliases, [Mention(*m) for m in mentions], quotes, number, gender, evidence)
+        for name, kind, aliases, mentions, quotes, number, gender, evidence in data["actors"]
     ]
     fixed = [
         e if e.label == label else replace(e, label=label)
@@ -133,7 +141,7 @@ def refresh_actor_summaries(article_ids: list[int]) -> None:
 def refresh_for_rules(rules: list[ActorRule]) -> None:
     """After actor rules changed: make again the summaries of the articles
     that mention the names involved."""
-    names = {r.name for r in rules} | {r.value for r in rules if r.kind != TYPE}
+    names = {r.name for r in rules} | {r.value for r in rules if r.kind not in (TYPE, GENDER)}
     refresh_actor_summaries(analysed_articles_mentioning(names))
 
 

@@ -291,6 +291,49 @@ def _m7_library_counts(db: pw.Database) -> None:
     )
 
 
+def _m8_genders_and_quotes(db: pw.Database) -> None:
+    """Who gets quoted, across the library (issue 18).
+
+    ``actor_rule`` may also hold 'gender' rules (this person's gender is
+    that, whatever the articles say): SQLite cannot change a CHECK, so the
+    table is made again.  ``article_actor`` keeps each person's gender as
+    the article's evidence gives it, with that evidence in words.
+    ``article_quote`` keeps each analysed article's quotes as the user sees
+    them, with their speaker's actor, for the library's quote views.  Both
+    summaries are emptied so that they are made again with the new fields
+    (the actor cache too, whose entries lack the genders).
+    """
+    db.execute_sql(
+        """CREATE TABLE actor_rule_new (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('alias', 'type', 'split', 'gender')),
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (kind, name, value))"""
+    )
+    db.execute_sql("INSERT INTO actor_rule_new SELECT id, kind, name, value, created FROM actor_rule")
+    db.execute_sql("DROP TABLE actor_rule")
+    db.execute_sql("ALTER TABLE actor_rule_new RENAME TO actor_rule")
+    db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender TEXT NOT NULL DEFAULT ''")
+    db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender_evidence TEXT NOT NULL DEFAULT ''")
+    db.execute_sql(
+        """CREATE TABLE article_quote (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            content TEXT NOT NULL,
+            cue TEXT NOT NULL DEFAULT '',
+            speaker TEXT NOT NULL DEFAULT '',
+            actor TEXT,
+            PRIMARY KEY (article_id, "start", "end"))"""
+    )
+    db.execute_sql("CREATE INDEX article_quote_actor ON article_quote (actor)")
+    db.execute_sql("DELETE FROM article_actor")
+    db.execute_sql("DELETE FROM actor_cache")
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -299,6 +342,7 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m5_actors,
     _m6_actor_cache,
     _m7_library_counts,
+    _m8_genders_and_quotes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
