@@ -1,0 +1,200 @@
+"""Retrieved segments and the code matrix: the library's highlights by tag.
+
+A segment is a highlight with its tags, note, coder (the highlight's
+author), article and a little context.  The code matrix counts the
+highlights of each tag per article, per source or per month.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.store.corpus_scope import Scope, scope_clause
+from desktop.store.models import db
+
+CONTEXT = 80  # characters of context each side
+BY = ("article", "source", "month")
+NO_SOURCE, NO_DATE = "(no source)", "(no date)"
+HEADER = ("annotation_id", "article_id", "start", "end", "tags", "text", "note", "coder",
+          "title", "date", "source", "before", "after")
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentFilter:
+    """Which highlights: with any (or, ``match_all``, every one) of ``tags``
+    (none chosen: every highlight), by one of ``coders``, words in the
+    segment or note (``search``)."""
+
+    scope: Scope = Scope()
+    tags: tuple[str, ...] = ()
+    match_all: bool = False
+    coders: tuple[str, ...] = ()
+    search: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    annotation_id: int
+    article_id: int
+    start: int
+    end: int
+    tags: tuple[str, ...]
+    text: str
+    note: str
+    coder: str
+    title: str
+    date: str | None
+    source: str | None
+    before: str = ""
+    after: str = ""
+
+    def row(self) -> tuple:
+        return (self.annotation_id, self.article_id, self.start, self.end, "; ".join(self.tags),
+                self.text, self.note, self.coder, self.title, self.date or "", self.source or "",
+                self.before, self.after)
+
+
+def _where(f: SegmentFilter) -> tuple[str, list[object]]:
+    clause, params = scope_clause(f.scope)
+    parts = [clause]
+    if f.tags:
+        marks = ", ".join("?" * len(f.tags))
+        inner = (f"SELECT l.annotation_id FROM annotation_tag l JOIN tag t ON t.id = l.tag_id"
+                 f" WHERE t.name IN ({marks})")
+        if f.match_all:
+            inner += f" GROUP BY l.annotation_id HAVING COUNT(DISTINCT t.name) = {len(set(f.tags))}"
+        parts.append(f"n.id IN ({inner})")
+        params += list(f.tags)
+    if f.coders:
+        parts.append(f"n.author IN ({', '.join('?' * len(f.coders))})")
+        params += list(f.coders)
+    if f.search.strip():
+        like = "%" + f.search.strip() + "%"
+        parts.append("(substr(a.text, n.\"start\" + 1, n.\"end\" - n.\"start\") LIKE ? OR n.note LIKE ?)")
+        params += [like, like]
+    return " AND ".join(parts), params
+
+
+def find_segments(f: SegmentFilter = SegmentFilter()) -> list[Segment]:
+    """The highlights the filter keeps, by article date (newest first), then position."""
+    where, params = _where(f)
+    rows = db.execute_sql(
+        f"""SELECT n.id, n.article_id, n."start", n."end",
+                   substr(a.text, n."start" + 1, n."end" - n."start"),
+                   n.note, n.author, a.title, a.date, a.source,
+                   substr(a.text, max(1, n."start" + 1 - {CONTEXT}), min(n."start", {CONTEXT})),
+                   substr(a.text, n."end" + 1, {CONTEXT})
+            FROM annotation n JOIN article a ON a.id = n.article_id
+            WHERE {where}
+            ORDER BY a.date DESC, n.article_id, n."start", n.id""",
+        params,
+    ).fetchall()
+    tags = _tags_of([r[0] for r in rows])
+    return [
+        Segment(r[0], r[1], r[2], r[3], tuple(tags.get(r[0], ())), r[4], r[5], r[6], r[7], r[8], r[9],
+                r[10], r[11])
+        for r in rows
+    ]
+
+
+def _tags_of(ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = db.execute_sql(
+            f"SELECT l.annotation_id, t.name FROM annotation_tag l JOIN tag t ON t.id = l.tag_id"
+            f" WHERE l.annotation_id IN ({', '.join('?' * len(chunk))}) ORDER BY t.position, t.name",
+            chunk,
+        )
+        for annotation_id, name in rows:
+            found.setdefault(annotation_id, []).append(name)
+    return found
+
+
+def coders() -> list[str]:
+    return [r[0] for r in db.execute_sql(
+        "SELECT DISTINCT author FROM annotation WHERE author != '' ORDER BY author")]
+
+
+# the code matrix --------------------------------------------------------------
+def _column_sql(by: str) -> str:
+    if by == "article":
+        return "CAST(a.id AS TEXT)"
+    if by == "source":
+        return f"COALESCE(NULLIF(a.source, ''), '{NO_SOURCE}')"
+    if by == "month":
+        return f"COALESCE(substr(NULLIF(a.date, ''), 1, 7), '{NO_DATE}')"
+    raise ValueError(f"a code matrix is by {', '.join(BY)}, not {by!r}.")
+
+
+@dataclass(slots=True)
+class CodeMatrix:
+    """``counts[(tag, column)]``: highlights with the tag in the column.
+    ``columns``: keys in order (article ids as text, sources, months);
+    ``labels``: what each column is called (an article's title)."""
+
+    by: str
+    tags: list[str]
+    columns: list[str]
+    labels: dict[str, str] = field(default_factory=dict)
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def count(self, tag: str, column: str) -> int:
+        return self.counts.get((tag, column), 0)
+
+    @property
+    def largest(self) -> int:
+        return max(self.counts.values(), default=0)
+
+    def rows(self) -> list[tuple]:
+        return [(tag, *(self.count(tag, c) for c in self.columns)) for tag in self.tags]
+
+
+def code_matrix(by: str = "article", f: SegmentFilter = SegmentFilter()) -> CodeMatrix:
+    """Counts of highlights per tag (rows, in codebook order) and per
+    ``by`` (columns: articles by date, sources by name, months in order);
+    only columns with a highlight are shown."""
+    column = _column_sql(by)
+    where, params = _where(SegmentFilter(f.scope, (), False, f.coders, f.search))
+    tag_clause = ""
+    if f.tags:
+        tag_clause = f" AND t.name IN ({', '.join('?' * len(f.tags))})"
+        params = params + list(f.tags)
+    rows = db.execute_sql(
+        f"""SELECT t.name, {column}, COUNT(DISTINCT n.id)
+            FROM annotation n JOIN article a ON a.id = n.article_id
+            JOIN annotation_tag l ON l.annotation_id = n.id JOIN tag t ON t.id = l.tag_id
+            WHERE {where}{tag_clause}
+            GROUP BY t.id, 2""",
+        params,
+    ).fetchall()
+    counts = {(tag, col): n for tag, col, n in rows}
+    used = {col for _tag, col in counts}
+    order = [r[0] for r in db.execute_sql("SELECT name FROM tag ORDER BY position, name")]
+    tags = [t for t in order if any((t, c) in counts for c in used)]
+    labels: dict[str, str] = {}
+    if by == "article":
+        info = {}
+        ids = [int(c) for c in used]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for aid, title, date in db.execute_sql(
+                f"SELECT id, title, date FROM article WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            ):
+                info[str(aid)] = (date or "", title)
+        columns = sorted(used, key=lambda c: (info[c][0], int(c)))
+        labels = {c: info[c][1] for c in columns}
+    else:
+        columns = sorted(used, key=lambda c: (c in (NO_SOURCE, NO_DATE), c.casefold()))
+        labels = {c: c for c in columns}
+    return CodeMatrix(by, tags, columns, labels, counts)
+
+
+def cell_segments(matrix: CodeMatrix, tag: str, column: str,
+                  f: SegmentFilter = SegmentFilter()) -> list[Segment]:
+    """The highlights counted in one cell of the matrix."""
+    segments = find_segments(SegmentFilter(f.scope, (tag,), False, f.coders, f.search))
+    if matrix.by == "article":
+        return [s for s in segments if str(s.article_id) == column]
+    if matrix.by == "source":
+        return [s for s in segments if (s.source or NO_SOURCE) == column]
+    return [s for s in segments if ((s.date or "")[:7] or NO_DATE) == column]
