@@ -6,11 +6,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from desktop.core.corpus import QUOTE_HEADER, SEGMENT_HEADER, CodeMatrix, CorpusQuote, Segment
 from desktop.formats.csv_table import csv_text
-from desktop.store.corpus_quotes import HEADER as QUOTE_HEADER
-from desktop.store.corpus_quotes import CorpusQuote
-from desktop.store.corpus_segments import HEADER as SEGMENT_HEADER
-from desktop.store.corpus_segments import CodeMatrix, Segment
 
 
 def quotes_csv(quotes: Sequence[CorpusQuote]) -> str:

@@ -9,9 +9,8 @@ article's evidence gives (see ``desktop.nlp.gender``), unless corrected.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from desktop.store.corpus_scope import Scope, scope_clause
+from desktop.core.corpus import ALL_QUOTES, CorpusQuote, QuoteFilter
+from desktop.store.corpus_scope import scope_clause
 from desktop.store.models import db
 
 GENDER_SQL = (
@@ -32,50 +31,6 @@ SORT_KEYS = {
     "article": "a.title COLLATE NOCASE, q.\"start\"",
     "type": "q.type, a.date DESC, q.\"start\"",
 }
-HEADER = ("article_id", "start", "end", "quote_type", "quote", "cue", "speaker_words", "speaker",
-          "actor_type", "gender", "title", "date", "source")
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteFilter:
-    """Which quotes: words in the quote, speaker or cue (``search``), a
-    speaker (actor name), an actor type, a gender, a quote type, a cue word;
-    "" means any.  ``unresolved`` keeps only quotes whose speaker is no actor."""
-
-    scope: Scope = Scope()
-    search: str = ""
-    speaker: str = ""
-    actor_type: str = ""
-    gender: str = ""
-    quote_type: str = ""
-    cue: str = ""
-    unresolved: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class CorpusQuote:
-    article_id: int
-    start: int
-    end: int
-    type: str
-    content: str
-    cue: str
-    speaker_words: str  # how the text names the speaker, or the bare description
-    speaker: str | None  # the actor's name; None when no actor was found
-    actor_type: str
-    gender: str  # persons only; "" for other actors and for no actor
-    title: str
-    date: str | None
-    source: str | None
-
-    @property
-    def shown_speaker(self) -> str:
-        return self.speaker or self.speaker_words
-
-    def row(self) -> tuple:
-        return (self.article_id, self.start, self.end, self.type, self.content, self.cue,
-                self.speaker_words, self.speaker or "", self.actor_type, self.gender, self.title,
-                self.date or "", self.source or "")
 
 
 def _where(f: QuoteFilter) -> tuple[str, list[object]]:
@@ -106,12 +61,12 @@ def _where(f: QuoteFilter) -> tuple[str, list[object]]:
     return " AND ".join(parts), params
 
 
-def count_quotes(f: QuoteFilter = QuoteFilter()) -> int:
+def count_quotes(f: QuoteFilter = ALL_QUOTES) -> int:
     where, params = _where(f)
     return db.execute_sql(f"SELECT COUNT(*) {_FROM} WHERE {where}", params).fetchone()[0]
 
 
-def find_quotes(f: QuoteFilter = QuoteFilter(), offset: int = 0, limit: int | None = None,
+def find_quotes(f: QuoteFilter = ALL_QUOTES, offset: int = 0, limit: int | None = None,
                 sort: str = "date") -> list[CorpusQuote]:
     """The quotes the filter keeps, in ``sort`` order (a key of SORT_KEYS),
     ``limit`` of them from ``offset`` (all when limit is None)."""

@@ -5,28 +5,9 @@ that a filter of 10,000 articles is one join, not 10,000 parameters.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from desktop.core.corpus import Scope
 from desktop.store.models import db
 from desktop.store.search import fts_query
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Articles to look at: matching ``search`` (full text), from ``source``,
-    dated from ``date_from`` to ``date_to`` (ISO, inclusive prefixes: "2019"
-    or "2019-08"), and among ``article_ids`` when given."""
-
-    search: str = ""
-    source: str = ""
-    date_from: str = ""
-    date_to: str = ""
-    article_ids: tuple[int, ...] | None = None
-
-    @property
-    def is_all(self) -> bool:
-        return not (self.search.strip() or self.source or self.date_from or self.date_to) \
-            and self.article_ids is None
 
 
 def scope_clause(scope: Scope, alias: str = "a") -> tuple[str, list[object]]:

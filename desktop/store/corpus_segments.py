@@ -6,51 +6,12 @@ highlights of each tag per article, per source or per month.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from desktop.store.corpus_scope import Scope, scope_clause
+from desktop.core.corpus import ALL_SEGMENTS, NO_DATE, NO_SOURCE, CodeMatrix, Segment, SegmentFilter
+from desktop.store.corpus_scope import scope_clause
 from desktop.store.models import db
 
 CONTEXT = 80  # characters of context each side
 BY = ("article", "source", "month")
-NO_SOURCE, NO_DATE = "(no source)", "(no date)"
-HEADER = ("annotation_id", "article_id", "start", "end", "tags", "text", "note", "coder",
-          "title", "date", "source", "before", "after")
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentFilter:
-    """Which highlights: with any (or, ``match_all``, every one) of ``tags``
-    (none chosen: every highlight), by one of ``coders``, words in the
-    segment or note (``search``)."""
-
-    scope: Scope = Scope()
-    tags: tuple[str, ...] = ()
-    match_all: bool = False
-    coders: tuple[str, ...] = ()
-    search: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    annotation_id: int
-    article_id: int
-    start: int
-    end: int
-    tags: tuple[str, ...]
-    text: str
-    note: str
-    coder: str
-    title: str
-    date: str | None
-    source: str | None
-    before: str = ""
-    after: str = ""
-
-    def row(self) -> tuple:
-        return (self.annotation_id, self.article_id, self.start, self.end, "; ".join(self.tags),
-                self.text, self.note, self.coder, self.title, self.date or "", self.source or "",
-                self.before, self.after)
 
 
 def _where(f: SegmentFilter) -> tuple[str, list[object]]:
@@ -74,7 +35,7 @@ def _where(f: SegmentFilter) -> tuple[str, list[object]]:
     return " AND ".join(parts), params
 
 
-def find_segments(f: SegmentFilter = SegmentFilter()) -> list[Segment]:
+def find_segments(f: SegmentFilter = ALL_SEGMENTS) -> list[Segment]:
     """The highlights the filter keeps, by article date (newest first), then position."""
     where, params = _where(f)
     rows = db.execute_sql(
@@ -126,30 +87,7 @@ def _column_sql(by: str) -> str:
     raise ValueError(f"a code matrix is by {', '.join(BY)}, not {by!r}.")
 
 
-@dataclass(slots=True)
-class CodeMatrix:
-    """``counts[(tag, column)]``: highlights with the tag in the column.
-    ``columns``: keys in order (article ids as text, sources, months);
-    ``labels``: what each column is called (an article's title)."""
-
-    by: str
-    tags: list[str]
-    columns: list[str]
-    labels: dict[str, str] = field(default_factory=dict)
-    counts: dict[tuple[str, str], int] = field(default_factory=dict)
-
-    def count(self, tag: str, column: str) -> int:
-        return self.counts.get((tag, column), 0)
-
-    @property
-    def largest(self) -> int:
-        return max(self.counts.values(), default=0)
-
-    def rows(self) -> list[tuple]:
-        return [(tag, *(self.count(tag, c) for c in self.columns)) for tag in self.tags]
-
-
-def code_matrix(by: str = "article", f: SegmentFilter = SegmentFilter()) -> CodeMatrix:
+def code_matrix(by: str = "article", f: SegmentFilter = ALL_SEGMENTS) -> CodeMatrix:
     """Counts of highlights per tag (rows, in codebook order) and per
     ``by`` (columns: articles by date, sources by name, months in order);
     only columns with a highlight are shown."""
@@ -190,7 +128,7 @@ def code_matrix(by: str = "article", f: SegmentFilter = SegmentFilter()) -> Code
 
 
 def cell_segments(matrix: CodeMatrix, tag: str, column: str,
-                  f: SegmentFilter = SegmentFilter()) -> list[Segment]:
+                  f: SegmentFilter = ALL_SEGMENTS) -> list[Segment]:
     """The highlights counted in one cell of the matrix."""
     segments = find_segments(SegmentFilter(f.scope, (tag,), False, f.coders, f.search))
     if matrix.by == "article":

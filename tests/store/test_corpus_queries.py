@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.store.corpus_quotes import QuoteFilter, count_quotes, find_quotes, quote_choices
-from desktop.store.corpus_scope import Scope
-from desktop.store.corpus_segments import SegmentFilter, cell_segments, code_matrix, find_segments
+from desktop.core.corpus import QuoteFilter, Scope, SegmentFilter
+from desktop.store.corpus_quotes import count_quotes, find_quotes, quote_choices
+from desktop.store.corpus_segments import cell_segments, code_matrix, find_segments
 from desktop.store.models import db
-from tests.corpus_library import COUNT, corpus_library, corpus_template  # noqa: F401
+from tests.corpus_library import COUNT
 
 pytestmark = pytest.mark.usefixtures("corpus_library")
 
