@@ -27,7 +27,7 @@ class Scope:
 
 
 QUOTE_HEADER = ("article_id", "start", "end", "quote_type", "quote", "cue", "speaker_words", "speaker",
-          "actor_type", "gender", "title", "date", "source")
+          "actor_type", "gender", "title", "date", "source", "gender_evidence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ class CorpusQuote:
     title: str
     date: str | None
     source: str | None
+    gender_evidence: str = ""
 
     @property
     def shown_speaker(self) -> str:
@@ -69,7 +70,7 @@ class CorpusQuote:
     def row(self) -> tuple:
         return (self.article_id, self.start, self.end, self.type, self.content, self.cue,
                 self.speaker_words, self.speaker or "", self.actor_type, self.gender, self.title,
-                self.date or "", self.source or "")
+                self.date or "", self.source or "", self.gender_evidence)
 
 
 SEGMENT_HEADER = ("annotation_id", "article_id", "start", "end", "tags", "text", "note", "coder",

@@ -24,7 +24,9 @@ _FROM = """
     LEFT JOIN actor_rule gr ON gr.kind = 'gender' AND gr.name = q.actor
 """
 _COLUMNS = f"""q.article_id, q."start", q."end", q.type, q.content, q.cue, q.speaker,
-    q.actor, COALESCE(aa.type, ''), {GENDER_SQL}, a.title, a.date, a.source"""
+    q.actor, COALESCE(aa.type, ''), {GENDER_SQL}, a.title, a.date, a.source,
+    CASE WHEN aa.type != 'person' THEN '' WHEN gr.value IS NOT NULL
+         THEN 'set by you (a correction for the whole library)' ELSE COALESCE(aa.gender_evidence, '') END"""
 SORT_KEYS = {
     "date": "a.date DESC, q.article_id, q.\"start\"",
     "speaker": "COALESCE(q.actor, q.speaker) COLLATE NOCASE, a.date DESC, q.\"start\"",

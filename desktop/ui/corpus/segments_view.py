@@ -1,0 +1,154 @@
+"""Retrieved segments: the library's highlights with the chosen tags (any
+or all of them), by coder, with article, note and context; choosing a row
+opens the article at the highlight; export as CSV, Markdown or HTML."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.corpus import Segment, SegmentFilter
+from desktop.formats.corpus_export import segments_csv, segments_html, segments_markdown
+from desktop.store.corpus_segments import coders, find_segments
+from desktop.store.tags import list_tags
+from desktop.ui.corpus.common import choice_box, save_text, set_choices
+from desktop.ui.tables import Index, RecordTableModel, count_text, search_box, table_view
+
+
+class SegmentsModel(RecordTableModel[Segment]):
+    HEADERS = ("Segment", "Tags", "Note", "Coder", "Article", "Date", "Source")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (s.text.replace("\n", " "), "; ".join(s.tags), s.note, s.coder, s.title,
+                    s.date or "", s.source or "")[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return f"…{s.before}[{s.text}]{s.after}…"
+        return None
+
+
+class SegmentList(QWidget):
+    """A table of segments with a count; ``openAt`` when one is chosen.
+    Used by Retrieved segments and by the code matrix's cells."""
+
+    openAt = Signal(int, int, int)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None, name: str = "Segments") -> None:
+        super().__init__(parent)
+        self.model = SegmentsModel(self)
+        self.table = table_view(self, name, self.model, stretch=(0,))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        self.table.activated.connect(self._open)
+
+    def show_segments(self, segments: list[Segment]) -> None:
+        self.model.reset_rows(segments)
+
+    def _open(self, index: QModelIndex) -> None:
+        s = self.model.rows[index.row()]
+        self.openAt.emit(s.article_id, s.start, s.end)
+
+
+class RetrievedSegmentsView(QWidget):
+    openAt = Signal(int, int, int)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("retrievedSegments")
+        self.tags = QListWidget(self)
+        self.tags.setAccessibleName("Tags to retrieve")
+        self.match = choice_box(self, "Match", "Any of the tags", [("All of the tags", "all")])
+        self.coder = choice_box(self, "Coder", "All coders", [])
+        self.search = search_box(self, "Search segments and notes")
+        self.count = QLabel(self)
+        self.segments = SegmentList(self, "Retrieved segments")
+        self.buttons = {kind: QPushButton(f"Export {kind}…", self) for kind in ("CSV", "Markdown", "HTML")}
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("Tags", side))
+        side_layout.addWidget(self.tags, 1)
+        side_layout.addWidget(self.match)
+        side_layout.addWidget(self.coder)
+        main = QWidget(self)
+        main_layout = QVBoxLayout(main)
+        main_layout.setContentsMargins(0, 0, 0, 0)
+        main_layout.addWidget(self.search)
+        main_layout.addWidget(self.segments, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        for button in self.buttons.values():
+            bottom.addWidget(button)
+        main_layout.addLayout(bottom)
+        splitter = QSplitter(self)
+        splitter.addWidget(side)
+        splitter.addWidget(main)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.tags.itemChanged.connect(self.apply_filter)
+        self.match.currentIndexChanged.connect(self.apply_filter)
+        self.coder.currentIndexChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self.apply_filter)
+        self.segments.openAt.connect(self.openAt)
+        self.buttons["CSV"].clicked.connect(lambda: self.export("CSV"))
+        self.buttons["Markdown"].clicked.connect(lambda: self.export("Markdown"))
+        self.buttons["HTML"].clicked.connect(lambda: self.export("HTML"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        chosen = set(self.chosen_tags())
+        self.tags.blockSignals(True)
+        self.tags.clear()
+        for tag in list_tags():
+            item = QListWidgetItem(tag.name, self.tags)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if tag.name in chosen else Qt.CheckState.Unchecked)
+        self.tags.blockSignals(False)
+        set_choices(self.coder, [(c, c) for c in coders()])
+        self.apply_filter()
+
+    def chosen_tags(self) -> list[str]:
+        return [self.tags.item(i).text() for i in range(self.tags.count())
+                if self.tags.item(i).checkState() == Qt.CheckState.Checked]
+
+    def choose_tags(self, names: list[str]) -> None:
+        self.tags.blockSignals(True)
+        for i in range(self.tags.count()):
+            item = self.tags.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
+        self.tags.blockSignals(False)
+        self.apply_filter()
+
+    def current_filter(self) -> SegmentFilter:
+        coder = self.coder.currentData()
+        return SegmentFilter(tags=tuple(self.chosen_tags()), match_all=self.match.currentData() == "all",
+                             coders=(coder,) if coder else (), search=self.search.text())
+
+    def apply_filter(self) -> None:
+        segments = find_segments(self.current_filter())
+        self.segments.show_segments(segments)
+        self.count.setText(count_text(len(segments), len(segments), "segment"))
+
+    def export(self, kind: str, path: str | None = None) -> str | None:
+        rows = self.segments.model.rows
+        title = "Retrieved segments: " + ("; ".join(self.chosen_tags()) or "all tags")
+        if kind == "CSV":
+            return save_text(self, "Export segments", "CSV files (*.csv)", segments_csv(rows), path)
+        if kind == "Markdown":
+            return save_text(self, "Export segments", "Markdown (*.md)", segments_markdown(rows, title), path)
+        return save_text(self, "Export segments", "HTML pages (*.html)", segments_html(rows, title), path)
