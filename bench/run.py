@@ -18,7 +18,7 @@ import time
 
 from bench.common import BENCH, WORK, Figure, guard_none_leak, user_folders
 
-PARTS = ("analysis", "open", "edit", "scroll", "library", "startup", "memory")
+PARTS = ("analysis", "open", "edit", "scroll", "library", "corpus", "startup", "memory")
 
 
 def machine() -> dict:
@@ -98,6 +98,11 @@ def main() -> None:
             step("library")
             figures += fig_reader.library(session, big_lib)
         close_library()
+    if "corpus" in args.only:
+        from bench import fig_corpus
+
+        step("library views")
+        figures += fig_corpus.run(big_lib, WORK)
     if "startup" in args.only:
         step("start-up")
         figures += fig_process.startup()

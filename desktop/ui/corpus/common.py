@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QMessageBox, QTableView, QWidget
 
 
 def save_text(parent: QWidget, caption: str, file_filter: str, content: str, path: str | None = None) -> str | None:
@@ -26,6 +26,10 @@ def choice_box(parent: QWidget, name: str, everything: str, values: list[tuple[s
     """A combo box whose first item (``everything``, data "") means no filter;
     ``values`` are (shown text, value) pairs."""
     box = QComboBox(parent)
+    # Sized by a few characters, not by its longest item: a speaker list
+    # has thousands of names.
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(14)
     box.setAccessibleName(name)
     box.setToolTip(name)
     box.addItem(everything, "")
@@ -46,3 +50,13 @@ def set_choices(box: QComboBox, values: list[tuple[str, str]]) -> None:
     at = box.findData(current)
     box.setCurrentIndex(max(at, 0))
     box.blockSignals(False)
+
+
+def fixed_columns(view: QTableView, widths: dict[int, int], stretch: int) -> None:
+    """Set column widths once instead of fitting them to their contents:
+    fitting measures every row, and these tables hold tens of thousands."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

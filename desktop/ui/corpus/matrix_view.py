@@ -6,7 +6,16 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.corpus import CodeMatrix
 from desktop.formats.corpus_export import matrix_csv
@@ -85,6 +94,9 @@ class CodeMatrixView(QWidget):
         self.table = table_view(self, "Code matrix", self.model, stretch=())
         self.table.setSelectionBehavior(self.table.SelectionBehavior.SelectItems)
         self.table.verticalHeader().show()
+        # Fixed widths: measuring 10,000 article columns to fit them took seconds.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultSectionSize(110)
         self.cell_label = QLabel("Choose a cell to list its segments.", self)
         self.segments = SegmentList(self, "Segments of the cell")
         self.export_button = QPushButton("Export CSV…", self)

@@ -14,7 +14,7 @@ from desktop.core.model import ACTOR_TYPES
 from desktop.formats.corpus_export import quotes_csv
 from desktop.nlp.gender import GENDERS
 from desktop.store.corpus_quotes import count_quotes, find_quotes, quote_choices
-from desktop.ui.corpus.common import choice_box, save_text, set_choices
+from desktop.ui.corpus.common import choice_box, fixed_columns, save_text, set_choices
 from desktop.ui.tables import Index, count_text, search_box, table_view
 
 PAGE = 200
@@ -115,8 +115,9 @@ class AllQuotesView(QWidget):
         self.model = QuotesModel(self)
         self._everything = 0
         self.table = table_view(self, "All quotes", self.model, stretch=(3,))
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicatorShown(False)
+        fixed_columns(self.table, {0: 170, 1: 100, 2: 80, 4: 80, 5: 80, 6: 220, 7: 90, 8: 100}, stretch=3)
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().sectionClicked.connect(self.model.sort)
         filters = QHBoxLayout()
         for widget in (self.search, self.speaker, self.actor_type, self.gender, self.quote_type, self.cue):
             filters.addWidget(widget)

@@ -21,7 +21,7 @@ from desktop.core.corpus import Segment, SegmentFilter
 from desktop.formats.corpus_export import segments_csv, segments_html, segments_markdown
 from desktop.store.corpus_segments import coders, find_segments
 from desktop.store.tags import list_tags
-from desktop.ui.corpus.common import choice_box, save_text, set_choices
+from desktop.ui.corpus.common import choice_box, fixed_columns, save_text, set_choices
 from desktop.ui.tables import Index, RecordTableModel, count_text, search_box, table_view
 
 
@@ -50,6 +50,7 @@ class SegmentList(QWidget):
         super().__init__(parent)
         self.model = SegmentsModel(self)
         self.table = table_view(self, name, self.model, stretch=(0,))
+        fixed_columns(self.table, {1: 150, 2: 150, 3: 70, 4: 220, 5: 90, 6: 100}, stretch=0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
