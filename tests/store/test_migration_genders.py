@@ -24,7 +24,8 @@ def test_a_library_before_genders_is_upgraded(tmp_path):
         migration(Raw())
     con.execute(f"PRAGMA user_version = {number}")
     con.execute("INSERT INTO article (id, title, text, sha256, created) VALUES (1, 't', 'x', 'h', 'now')")
-    con.execute("INSERT INTO actor_rule (kind, name, value, created) VALUES ('alias', 'Putin', 'Vladimir Putin', 'now')")
+    con.execute("INSERT INTO actor_rule (kind, name, value, created)"
+                " VALUES ('alias', 'Putin', 'Vladimir Putin', 'now')")
     con.execute("INSERT INTO article_actor (article_id, name, type, named, mentions, quotes)"
                 " VALUES (1, 'Vladimir Putin', 'person', 1, 1, 0)")
     with pytest.raises(sqlite3.IntegrityError):
