@@ -5,10 +5,10 @@ tables also go to CSV files, one per table."""
 from __future__ import annotations
 
 import html
-import math
 from pathlib import Path
 
 from desktop.core.corpus import Report, Table
+from desktop.core.ticks import nice_ticks
 from desktop.formats.csv_table import write_csv
 
 _STYLE = """body{font:15px/1.45 system-ui,sans-serif;color:#222;max-width:60em;margin:2em auto;padding:0 1em}
@@ -17,17 +17,6 @@ th,td{padding:.15em .6em;border-bottom:1px solid #ddd;text-align:right}th:first-
 .note,.meta{color:#555;font-size:.9em}svg{max-width:100%;height:auto}svg text{font:12px sans-serif;fill:#222}
 section{break-inside:avoid;page-break-inside:avoid}@media print{body{margin:0;max-width:none}}"""
 _BAR = "#3b6ea8"
-
-
-def nice_ticks(largest: int, wanted: int = 5) -> list[int]:
-    """Integer ticks from 0 past ``largest`` at a round step (1, 2, 5 × 10^n)."""
-    if largest <= 0:
-        return [0, 1]
-    raw = largest / wanted
-    power = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    step = max(1, int(step))
-    return list(range(0, (largest + step - 1) // step * step + 1, step))
 
 
 def bar_chart(labels: list[str], values: list[int], title: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.corpus import QuoteFilter
-from desktop.formats.report_html import nice_ticks
+from desktop.core.ticks import nice_ticks
 from desktop.store.corpus_quotes import count_quotes
 from desktop.store.database import close_library, open_library
 from tests.corpus_library import COUNT
