@@ -6,7 +6,8 @@ Order of evidence, first that decides:
    ("Mr Johnson", "Ms Lam", "Queen Elizabeth II", "spokeswoman Jane Doe"),
    and pronouns resolved to the person: the "he"/"she" speakers the quote
    rules already linked to the actor, and a pronoun outside quotation marks
-   whose sentence, up to it, names exactly one person -- or, naming none,
+   whose sentence, up to it, names exactly one person (not for "him" and
+   "her", which seldom mean their own clause's subject) -- or, naming none,
    whose previous sentence names exactly one.  One gender must have at
    least two thirds of these votes;
 2. the first name of the actor's full name, looked up with ``gender-guesser``
@@ -45,6 +46,7 @@ _PRONOUNS = {
     "he": MALE, "him": MALE, "his": MALE, "himself": MALE,
     "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE,
 }
+_OBJECT_FORMS = frozenset({"him", "her"})
 _TITLE_BEFORE = re.compile(r"\b(\w+)\.?\s+$")
 _PRONOUN = re.compile(r"\b(?:" + "|".join(_PRONOUNS) + r")\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
@@ -166,6 +168,8 @@ def _pronoun_votes(text: str, actors: list[Actor]) -> dict[int, Counter]:
             continue
         s = bisect.bisect_right(starts, at) - 1
         found = _persons_between(names, starts[s], at)
+        if found and match.group().lower() in _OBJECT_FORMS:
+            continue  # "Johnson thanked her": an object is seldom its own clause's subject
         if not found and s > 0:
             found = _persons_between(names, starts[s - 1], starts[s])
         if len(found) == 1:

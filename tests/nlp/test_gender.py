@@ -54,6 +54,13 @@ def test_a_pronoun_after_two_people_counts_for_neither():
     assert (zorvan.gender, quilla.gender) == ("unknown", "unknown")
 
 
+def test_an_object_pronoun_after_a_name_is_someone_else():
+    text = "Zorvan Ashdown thanked her for the report."
+    actor = _person(text, "Zorvan Ashdown")
+    assign_genders(text, [actor])
+    assert actor.gender == "unknown"
+
+
 def test_pronouns_inside_quotation_marks_are_not_counted():
     text = "Zorvan Ashdown said: \"He lied to us.\""
     actor = _person(text, "Zorvan Ashdown")
