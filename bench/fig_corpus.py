@@ -45,15 +45,21 @@ def _with_highlights(source: Path, path: Path) -> Path:
     return path
 
 
-def _time(app, fn: Callable[[], object], widget_of: Callable[[], object]) -> list[float]:  # noqa: ANN001
+def _time(app, change: Callable[[int], object], widget_of: Callable[[], object],  # noqa: ANN001
+          undo: Callable[[], object] | None = None) -> list[float]:
+    """Each run times one change (``change(run)``) until it is shown; ``undo``
+    puts the view back, untimed."""
     runs = []
-    for _ in range(RUNS):
+    for run in range(RUNS):
         app.processEvents()
         t = now()
-        fn()
+        change(run)
         app.processEvents()
         widget_of().repaint()
         runs.append(now() - t)
+        if undo is not None:
+            undo()
+            app.processEvents()
     return runs
 
 
@@ -79,7 +85,7 @@ def run(big_library: Path, work: Path) -> list[Figure]:
     holder: dict[str, object] = {}
 
     def make(cls):  # noqa: ANN001, ANN202
-        def build() -> None:
+        def build(_run: int) -> None:
             old = holder.pop("view", None)
             if old is not None:
                 old.deleteLater()
@@ -94,30 +100,36 @@ def run(big_library: Path, work: Path) -> list[Figure]:
     figure("corpus_quotes_open", "All quotes view opened", _time(app, make(AllQuotesView), current))
     view = holder["view"]
     total = view.model.total
-    figure("corpus_quotes_gender", f"All quotes: gender 'female' ({total:,} quotes)", _time(
-        app, lambda: (view.gender.setCurrentIndex(view.gender.findData("female")),
-                      view.gender.setCurrentIndex(0)), current))
+    figure("corpus_quotes_gender", f"All quotes ({total:,}): gender 'female'", _time(
+        app, lambda _r: view.gender.setCurrentIndex(view.gender.findData("female")), current,
+        lambda: view.gender.setCurrentIndex(0)))
     top = view.speaker.itemData(1)
     figure("corpus_quotes_speaker", f"All quotes: speaker '{top}'", _time(
-        app, lambda: (view.speaker.setCurrentIndex(1), view.speaker.setCurrentIndex(0)), current))
-    figure("corpus_quotes_search", "All quotes: search 'police'", _time(
-        app, lambda: (view.search.setText("police"), view.search.clear()), current))
+        app, lambda _r: view.speaker.setCurrentIndex(1), current, lambda: view.speaker.setCurrentIndex(0)))
+    figure("corpus_quotes_search", "All quotes: search 'police' (typed at once)", _time(
+        app, lambda _r: view.search.setText("police"), current, view.search.clear))
+    figure("corpus_quotes_sort", "All quotes: sorted by speaker", _time(
+        app, lambda _r: view.model.sort(0), current, lambda: view.model.sort(7)))
 
     figure("corpus_segments_open", "Retrieved segments view opened", _time(app, make(RetrievedSegmentsView), current))
     seg = holder["view"]
     figure("corpus_segments_tags", "Retrieved segments: tags Evidence + Conflict (any)", _time(
-        app, lambda: (seg.choose_tags(["Evidence", "Conflict"]), seg.choose_tags([])), current))
+        app, lambda _r: seg.choose_tags(["Evidence", "Conflict"]), current, lambda: seg.choose_tags([])))
     seg.choose_tags(["Evidence", "Claim"])
     figure("corpus_segments_all", "Retrieved segments: Evidence + Claim, all", _time(
-        app, lambda: (seg.match.setCurrentIndex(1), seg.match.setCurrentIndex(0)), current))
+        app, lambda _r: seg.match.setCurrentIndex(1), current, lambda: seg.match.setCurrentIndex(0)))
+    figure("corpus_segments_coder", "Retrieved segments: coder 'ben'", _time(
+        app, lambda _r: seg.coder.setCurrentIndex(seg.coder.findData("ben")), current,
+        lambda: seg.coder.setCurrentIndex(0)))
 
     figure("corpus_matrix_open", "Code matrix opened (tags × 10,000 articles)", _time(
         app, make(CodeMatrixView), current))
     matrix = holder["view"]
     figure("corpus_matrix_month", "Code matrix: by month", _time(
-        app, lambda: (matrix.by.setCurrentIndex(2), matrix.by.setCurrentIndex(0)), current))
-    figure("corpus_matrix_cell", "Code matrix: a cell's segments listed", _time(
-        app, lambda: matrix.choose_cell(matrix.model.index(0, 0)), current))
+        app, lambda _r: matrix.by.setCurrentIndex(2), current, lambda: matrix.by.setCurrentIndex(0)))
+    matrix.by.setCurrentIndex(2)
+    figure("corpus_matrix_cell", "Code matrix by month: a cell's segments listed", _time(
+        app, lambda r: matrix.choose_cell(matrix.model.index(0, r)), current))
     holder.pop("view").deleteLater()
 
     runs = []

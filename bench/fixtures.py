@@ -35,7 +35,7 @@ class Source:
 QUOTE_COLUMNS = ("start", "end", "type", "cue_start", "cue_end", "speaker_start", "speaker_end",
                  "speaker_name", "resolved", "origin")
 ACTOR_COLUMNS = ("name", "type", "aliases", "named", "mentions", "quotes", "gender", "gender_evidence")
-LIBRARY_QUOTE_COLUMNS = ("start", "end", "type", "content", "cue", "speaker", "actor")
+LIBRARY_QUOTE_COLUMNS = ("start", "end", "type", "content", "cue", "speaker", "actor", "actor_type", "gender")
 
 
 def read_sources(analysed: Path) -> list[Source]:
@@ -51,8 +51,13 @@ def read_sources(analysed: Path) -> list[Source]:
         quotes = con.execute(f'SELECT {cols} FROM quote WHERE article_id = ? ORDER BY "start"', (aid,)).fetchall()
         acols = ", ".join(ACTOR_COLUMNS)
         actors = con.execute(f"SELECT {acols} FROM article_actor WHERE article_id = ?", (aid,)).fetchall()
-        qcols = ", ".join(f'"{c}"' for c in LIBRARY_QUOTE_COLUMNS)
-        shown = con.execute(f"SELECT {qcols} FROM article_quote WHERE article_id = ?", (aid,)).fetchall()
+        # The actor's type and gender come from the actor summary (the same
+        # values the analysis copies into article_quote).
+        shown = con.execute(
+            'SELECT q."start", q."end", q.type, q.content, q.cue, q.speaker, q.actor,'
+            " COALESCE(aa.type, ''), COALESCE(aa.gender, '') FROM article_quote q"
+            " LEFT JOIN article_actor aa ON aa.article_id = q.article_id AND aa.name = q.actor"
+            " WHERE q.article_id = ?", (aid,)).fetchall()
         out.append(Source(aid, title, date, url, text, ents, quotes, actors, (name, version), shown))
     con.close()
     return out

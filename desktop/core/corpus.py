@@ -81,13 +81,16 @@ SEGMENT_HEADER = ("annotation_id", "article_id", "start", "end", "tags", "text",
 class SegmentFilter:
     """Which highlights: with any (or, ``match_all``, every one) of ``tags``
     (none chosen: every highlight), by one of ``coders``, words in the
-    segment or note (``search``)."""
+    segment or note (``search``); in one column of a code matrix by ``by``
+    ("article", "source", "month") when ``column`` is given."""
 
     scope: Scope = Scope()
     tags: tuple[str, ...] = ()
     match_all: bool = False
     coders: tuple[str, ...] = ()
     search: str = ""
+    by: str = ""
+    column: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,17 +98,19 @@ def store_article_actors(article_id: int, actors: list[Actor], quotes: list[Quot
             return
         links = quote_actor or [None] * len(quotes)
         cursor.execute("DELETE FROM article_quote WHERE article_id = ?", (article_id,))
+        rows = []
+        for q, link in zip(quotes, links, strict=False):
+            actor = actors[link] if link is not None and link < len(actors) else None
+            speaker = q.speaker_name or (
+                text[q.speaker_mention.start:q.speaker_mention.end] if q.speaker_mention else "")
+            rows.append((article_id, q.start, q.end, q.type, text[q.start:q.end],
+                         text[q.cue.start:q.cue.end] if q.cue else "", speaker,
+                         actor.name if actor else None, actor.type if actor else "",
+                         actor.gender if actor else ""))
         cursor.executemany(
             'INSERT OR REPLACE INTO article_quote (article_id, "start", "end", type, content, cue,'
-            " speaker, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (article_id, q.start, q.end, q.type, text[q.start:q.end],
-                 text[q.cue.start:q.cue.end] if q.cue else "",
-                 q.speaker_name or (text[q.speaker_mention.start:q.speaker_mention.end]
-                                    if q.speaker_mention else ""),
-                 actors[link].name if link is not None and link < len(actors) else None)
-                for q, link in zip(quotes, links, strict=False)
-            ],
+            " speaker, actor, actor_type, gender) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
 
 

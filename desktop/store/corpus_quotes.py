@@ -2,10 +2,12 @@
 the actor's type and gender, and its article: the All quotes view, the
 report and their CSV files read this.
 
-Reads the ``article_quote`` and ``article_actor`` summaries, which every
-analysis keeps; the user's gender rules are applied here, as it reads, so a
-correction shows everywhere at once.  A person's gender is the one its
-article's evidence gives (see ``desktop.nlp.gender``), unless corrected.
+Reads the ``article_quote`` summary, which every analysis keeps with each
+quote's actor, its type and the gender its article's evidence gives (see
+``desktop.nlp.gender``).  The user's gender rules are applied here, as it
+reads, so a correction shows everywhere at once.  Counting and filtering
+read that one table (joining the articles only for a scope); the rows of
+a page are completed with their article and the gender's evidence.
 """
 from __future__ import annotations
 
@@ -13,29 +15,25 @@ from desktop.core.corpus import ALL_QUOTES, CorpusQuote, QuoteFilter
 from desktop.store.corpus_scope import scope_clause
 from desktop.store.models import db
 
+_RULED = "SELECT name FROM actor_rule WHERE kind = 'gender'"
 GENDER_SQL = (
-    "CASE WHEN aa.type = 'person' THEN COALESCE(gr.value, NULLIF(aa.gender, ''), 'unknown')"
-    " ELSE '' END"
+    "CASE WHEN q.actor_type = 'person' THEN COALESCE("
+    "(SELECT value FROM actor_rule WHERE kind = 'gender' AND name = q.actor),"
+    " NULLIF(q.gender, ''), 'unknown') ELSE '' END"
 )
-_FROM = """
-    FROM article_quote q
-    JOIN article a ON a.id = q.article_id
-    LEFT JOIN article_actor aa ON aa.article_id = q.article_id AND aa.name = q.actor
-    LEFT JOIN actor_rule gr ON gr.kind = 'gender' AND gr.name = q.actor
-"""
 _COLUMNS = f"""q.article_id, q."start", q."end", q.type, q.content, q.cue, q.speaker,
-    q.actor, COALESCE(aa.type, ''), {GENDER_SQL}, a.title, a.date, a.source,
-    CASE WHEN aa.type != 'person' THEN '' WHEN gr.value IS NOT NULL
-         THEN 'set by you (a correction for the whole library)' ELSE COALESCE(aa.gender_evidence, '') END"""
+    q.actor, q.actor_type, {GENDER_SQL}, a.title, a.date, a.source"""
 SORT_KEYS = {
     "date": "a.date DESC, q.article_id, q.\"start\"",
     "speaker": "COALESCE(q.actor, q.speaker) COLLATE NOCASE, a.date DESC, q.\"start\"",
     "article": "a.title COLLATE NOCASE, q.\"start\"",
     "type": "q.type, a.date DESC, q.\"start\"",
 }
+RULE_EVIDENCE = "set by you (a correction for the whole library)"
 
 
-def _where(f: QuoteFilter) -> tuple[str, list[object]]:
+def _where(f: QuoteFilter) -> tuple[str, list[object], bool]:
+    """The condition, its parameters, and whether it reads the article table."""
     clause, params = scope_clause(f.scope)
     parts = [clause]
     if f.search.strip():
@@ -47,11 +45,14 @@ def _where(f: QuoteFilter) -> tuple[str, list[object]]:
         parts.append("q.actor = ?")
         params.append(f.speaker)
     if f.actor_type:
-        parts.append("aa.type = ?")
+        parts.append("q.actor_type = ?")
         params.append(f.actor_type)
     if f.gender:
-        parts.append(f"{GENDER_SQL} = ?")
-        params.append(f.gender)
+        # The article's gender unless a rule names the person, or the rule's.
+        unknown = " OR q.gender = ''" if f.gender == "unknown" else ""
+        parts.append(f"q.actor_type = 'person' AND (((q.gender = ?{unknown}) AND q.actor NOT IN ({_RULED}))"
+                     f" OR q.actor IN ({_RULED} AND value = ?))")
+        params += [f.gender, f.gender]
     if f.quote_type:
         parts.append("q.type = ?")
         params.append(f.quote_type)
@@ -60,24 +61,46 @@ def _where(f: QuoteFilter) -> tuple[str, list[object]]:
         params.append(f.cue)
     if f.unresolved:
         parts.append("q.actor IS NULL")
-    return " AND ".join(parts), params
+    return " AND ".join(parts), params, not f.scope.is_all
 
 
 def count_quotes(f: QuoteFilter = ALL_QUOTES) -> int:
-    where, params = _where(f)
-    return db.execute_sql(f"SELECT COUNT(*) {_FROM} WHERE {where}", params).fetchone()[0]
+    where, params, articles = _where(f)
+    join = " JOIN article a ON a.id = q.article_id" if articles else ""
+    return db.execute_sql(f"SELECT COUNT(*) FROM article_quote q{join} WHERE {where}", params).fetchone()[0]
 
 
 def find_quotes(f: QuoteFilter = ALL_QUOTES, offset: int = 0, limit: int | None = None,
                 sort: str = "date") -> list[CorpusQuote]:
     """The quotes the filter keeps, in ``sort`` order (a key of SORT_KEYS),
     ``limit`` of them from ``offset`` (all when limit is None)."""
-    where, params = _where(f)
+    where, params, _articles = _where(f)
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     rows = db.execute_sql(
-        f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY {SORT_KEYS[sort]}{page}", params
-    )
-    return [CorpusQuote(*r) for r in rows]
+        f"SELECT {_COLUMNS} FROM article_quote q JOIN article a ON a.id = q.article_id"
+        f" WHERE {where} ORDER BY {SORT_KEYS[sort]}{page}", params
+    ).fetchall()
+    evidence = _evidence(rows)
+    return [CorpusQuote(*r, evidence.get((r[0], r[7]), "") if r[8] == "person" else "") for r in rows]
+
+
+def _evidence(rows: list[tuple]) -> dict[tuple[int, str], str]:
+    """Why each person of these rows has their gender: the rule, or the article's evidence."""
+    wanted = {(r[0], r[7]) for r in rows if r[8] == "person"}
+    if not wanted:
+        return {}
+    ruled = {name for (name,) in db.execute_sql(_RULED)}
+    found = {key: RULE_EVIDENCE for key in wanted if key[1] in ruled}
+    ids = sorted({article_id for article_id, name in wanted if name not in ruled})
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for article_id, name, words in db.execute_sql(
+            "SELECT article_id, name, gender_evidence FROM article_actor WHERE type = 'person'"
+            f" AND article_id IN ({', '.join('?' * len(chunk))})", chunk
+        ):
+            if (article_id, name) in wanted:
+                found.setdefault((article_id, name), words)
+    return found
 
 
 def quote_choices() -> dict[str, list[str]]:

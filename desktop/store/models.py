@@ -164,6 +164,8 @@ class ArticleQuoteRow(BaseModel):
     cue = pw.TextField(default="")
     speaker = pw.TextField(default="")
     actor = pw.TextField(null=True)
+    actor_type = pw.TextField(default="")
+    gender = pw.TextField(default="")
 
     class Meta:
         table_name = "article_quote"

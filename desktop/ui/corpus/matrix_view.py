@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.corpus import CodeMatrix
 from desktop.formats.corpus_export import matrix_csv
-from desktop.store.corpus_segments import cell_segments, code_matrix
+from desktop.store.corpus_segments import cell_filter, code_matrix
 from desktop.ui.corpus.common import choice_box, save_text
 from desktop.ui.corpus.segments_view import SegmentList
 from desktop.ui.tables import Index, table_view
@@ -37,10 +37,12 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matrix = CodeMatrix("article", [], [])
+        self.largest = 0
 
     def set_matrix(self, matrix: CodeMatrix) -> None:
         self.beginResetModel()
         self.matrix = matrix
+        self.largest = matrix.largest  # once: data() is asked for every cell drawn
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
@@ -66,7 +68,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         tag, column = self.matrix.tags[index.row()], self.matrix.columns[index.column()]
         count = self.matrix.count(tag, column)
-        share = count / self.matrix.largest if self.matrix.largest else 0.0
+        share = count / self.largest if self.largest else 0.0
         palette = QApplication.palette()
         if role == Qt.ItemDataRole.DisplayRole:
             return str(count) if count else ""
@@ -125,15 +127,15 @@ class CodeMatrixView(QWidget):
 
     def refresh(self) -> None:
         self.model.set_matrix(code_matrix(self.by.currentData() or "article"))
-        self.segments.show_segments([])
+        self.segments.show_filter(None)
         self.cell_label.setText("Choose a cell to list its segments.")
 
     def choose_cell(self, index: QModelIndex) -> None:
         matrix = self.model.matrix
         tag, column = matrix.tags[index.row()], matrix.columns[index.column()]
-        found = cell_segments(matrix, tag, column)
-        self.segments.show_segments(found)
-        self.cell_label.setText(f"{tag} × {matrix.labels.get(column, column)}: {len(found)} segments")
+        self.segments.show_filter(cell_filter(matrix, tag, column))
+        found = self.segments.model.total
+        self.cell_label.setText(f"{tag} × {matrix.labels.get(column, column)}: {found} segments")
 
     def export_csv(self, path: str | None = None) -> str | None:
         return save_text(self, "Export code matrix", "CSV files (*.csv)", matrix_csv(self.model.matrix), path)

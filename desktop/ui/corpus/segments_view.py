@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,14 +19,59 @@ from PySide6.QtWidgets import (
 
 from desktop.core.corpus import Segment, SegmentFilter
 from desktop.formats.corpus_export import segments_csv, segments_html, segments_markdown
-from desktop.store.corpus_segments import coders, find_segments
+from desktop.store.corpus_segments import coders, count_segments, find_segments
 from desktop.store.tags import list_tags
 from desktop.ui.corpus.common import choice_box, fixed_columns, save_text, set_choices
-from desktop.ui.tables import Index, RecordTableModel, count_text, search_box, table_view
+from desktop.ui.tables import Index, count_text, search_box, table_view
+
+PAGE = 200
 
 
-class SegmentsModel(RecordTableModel[Segment]):
+class SegmentsModel(QAbstractTableModel):
+    """Segments of a filter, fetched a page at a time as the view scrolls."""
+
     HEADERS = ("Segment", "Tags", "Note", "Coder", "Article", "Date", "Source")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter: SegmentFilter | None = None
+        self.total = 0
+        self.rows: list[Segment] = []
+
+    def load(self, f: SegmentFilter | None) -> None:
+        """Show the segments of ``f``; None shows none."""
+        self.beginResetModel()
+        self.filter = f
+        self.total = count_segments(f) if f is not None else 0
+        self.rows = find_segments(f, 0, PAGE) if f is not None else []
+        self.endResetModel()
+
+    def all_rows(self) -> list[Segment]:
+        return find_segments(self.filter) if self.filter is not None else []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        more = find_segments(self.filter, len(self.rows), PAGE) if self.filter is not None else []
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -41,8 +86,8 @@ class SegmentsModel(RecordTableModel[Segment]):
 
 
 class SegmentList(QWidget):
-    """A table of segments with a count; ``openAt`` when one is chosen.
-    Used by Retrieved segments and by the code matrix's cells."""
+    """A table of segments; ``openAt`` when one is chosen.  Used by
+    Retrieved segments and by the code matrix's cells."""
 
     openAt = Signal(int, int, int)  # noqa: N815
 
@@ -56,8 +101,8 @@ class SegmentList(QWidget):
         layout.addWidget(self.table)
         self.table.activated.connect(self._open)
 
-    def show_segments(self, segments: list[Segment]) -> None:
-        self.model.reset_rows(segments)
+    def show_filter(self, f: SegmentFilter | None) -> None:
+        self.model.load(f)
 
     def _open(self, index: QModelIndex) -> None:
         s = self.model.rows[index.row()]
@@ -141,12 +186,13 @@ class RetrievedSegmentsView(QWidget):
                              coders=(coder,) if coder else (), search=self.search.text())
 
     def apply_filter(self) -> None:
-        segments = find_segments(self.current_filter())
-        self.segments.show_segments(segments)
-        self.count.setText(count_text(len(segments), len(segments), "segment"))
+        self.segments.show_filter(self.current_filter())
+        total = self.segments.model.total
+        self.count.setText(count_text(total, total, "segment"))
 
     def export(self, kind: str, path: str | None = None) -> str | None:
-        rows = self.segments.model.rows
+        """Every segment the filters keep (not only those scrolled to)."""
+        rows = self.segments.model.all_rows()
         title = "Retrieved segments: " + ("; ".join(self.chosen_tags()) or "all tags")
         if kind == "CSV":
             return save_text(self, "Export segments", "CSV files (*.csv)", segments_csv(rows), path)
