@@ -108,7 +108,7 @@ def quote_choices() -> dict[str, list[str]]:
     speakers = [r[0] for r in db.execute_sql(
         "SELECT actor FROM article_quote WHERE actor IS NOT NULL GROUP BY actor"
         " ORDER BY COUNT(*) DESC, actor LIMIT 2000")]
-    cues = [r[0] for r in db.execute_sql(
-        "SELECT lower(cue) c FROM article_quote WHERE cue != '' GROUP BY c"
+    cues = [r[0] for r in db.execute_sql(  # grouped along the index on cue
+        "SELECT lower(MIN(cue)) FROM article_quote WHERE cue != '' GROUP BY cue COLLATE NOCASE"
         " ORDER BY COUNT(*) DESC LIMIT 300")]
     return {"speaker": speakers, "cue": cues}

@@ -333,6 +333,7 @@ def _m8_genders_and_quotes(db: pw.Database) -> None:
             PRIMARY KEY (article_id, "start", "end"))"""
     )
     db.execute_sql("CREATE INDEX article_quote_actor ON article_quote (actor)")
+    db.execute_sql("CREATE INDEX article_quote_cue ON article_quote (cue COLLATE NOCASE)")
     db.execute_sql("DELETE FROM article_actor")
     db.execute_sql("DELETE FROM actor_cache")
 
