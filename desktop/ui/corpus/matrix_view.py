@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.corpus import CodeMatrix
+from desktop.core.corpus import ALL_SEGMENTS, CodeMatrix, Scope, SegmentFilter
 from desktop.formats.corpus_export import matrix_csv
 from desktop.store.corpus_segments import cell_filter, code_matrix
 from desktop.ui.corpus.common import choice_box, save_text
@@ -92,6 +92,7 @@ class CodeMatrixView(QWidget):
         super().__init__(parent)
         self.setObjectName("codeMatrix")
         self.by = choice_box(self, "Columns", "Articles", [("Sources", "source"), ("Months", "month")])
+        self.filter = ALL_SEGMENTS
         self.model = MatrixModel(self)
         self.table = table_view(self, "Code matrix", self.model, stretch=())
         self.table.setSelectionBehavior(self.table.SelectionBehavior.SelectItems)
@@ -125,15 +126,20 @@ class CodeMatrixView(QWidget):
         self.export_button.clicked.connect(lambda: self.export_csv())
         self.refresh()
 
+    def set_scope(self, scope: Scope) -> None:
+        """Look at these articles only (the Library's filter, say)."""
+        self.filter = SegmentFilter(scope)
+        self.refresh()
+
     def refresh(self) -> None:
-        self.model.set_matrix(code_matrix(self.by.currentData() or "article"))
+        self.model.set_matrix(code_matrix(self.by.currentData() or "article", self.filter))
         self.segments.show_filter(None)
         self.cell_label.setText("Choose a cell to list its segments.")
 
     def choose_cell(self, index: QModelIndex) -> None:
         matrix = self.model.matrix
         tag, column = matrix.tags[index.row()], matrix.columns[index.column()]
-        self.segments.show_filter(cell_filter(matrix, tag, column))
+        self.segments.show_filter(cell_filter(matrix, tag, column, self.filter))
         found = self.segments.model.total
         self.cell_label.setText(f"{tag} × {matrix.labels.get(column, column)}: {found} segments")
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core.corpus import ALL_QUOTES, CorpusQuote, QuoteFilter
+from desktop.core.corpus import ALL_ARTICLES, ALL_QUOTES, CorpusQuote, QuoteFilter, Scope
 from desktop.core.model import ACTOR_TYPES
 from desktop.formats.corpus_export import quotes_csv
 from desktop.nlp.gender import GENDERS
@@ -113,6 +113,7 @@ class AllQuotesView(QWidget):
         self.count = QLabel(self)
         self.export_button = QPushButton("Export CSV…", self)
         self.model = QuotesModel(self)
+        self.scope = ALL_ARTICLES
         self._everything = 0
         self.table = table_view(self, "All quotes", self.model, stretch=(3,))
         fixed_columns(self.table, {0: 170, 1: 100, 2: 80, 4: 80, 5: 80, 6: 220, 7: 90, 8: 100}, stretch=3)
@@ -137,15 +138,20 @@ class AllQuotesView(QWidget):
 
     def refresh(self) -> None:
         """Read the library again (after an import, an analysis, a correction)."""
-        self._everything = count_quotes(ALL_QUOTES)
+        self._everything = count_quotes(QuoteFilter(self.scope))
         choices = quote_choices()
         set_choices(self.speaker, [(s, s) for s in choices["speaker"]])
         set_choices(self.cue, [(c, c) for c in choices["cue"]])
         self.apply_filter()
 
+    def set_scope(self, scope: Scope) -> None:
+        """Look at these articles only (the Library's filter, say)."""
+        self.scope = scope
+        self.refresh()
+
     def current_filter(self) -> QuoteFilter:
         return QuoteFilter(
-            search=self.search.text(), speaker=self.speaker.currentData() or "",
+            self.scope, search=self.search.text(), speaker=self.speaker.currentData() or "",
             actor_type=self.actor_type.currentData() or "", gender=self.gender.currentData() or "",
             quote_type=self.quote_type.currentData() or "", cue=self.cue.currentData() or "",
         )

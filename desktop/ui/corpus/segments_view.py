@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.corpus import Segment, SegmentFilter
+from desktop.core.corpus import ALL_ARTICLES, Scope, Segment, SegmentFilter
 from desktop.formats.corpus_export import segments_csv, segments_html, segments_markdown
 from desktop.store.corpus_segments import coders, count_segments, find_segments
 from desktop.store.tags import list_tags
@@ -115,6 +115,7 @@ class RetrievedSegmentsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("retrievedSegments")
+        self.scope = ALL_ARTICLES
         self.tags = QListWidget(self)
         self.tags.setAccessibleName("Tags to retrieve")
         self.match = choice_box(self, "Match", "Any of the tags", [("All of the tags", "all")])
@@ -180,9 +181,14 @@ class RetrievedSegmentsView(QWidget):
         self.tags.blockSignals(False)
         self.apply_filter()
 
+    def set_scope(self, scope: Scope) -> None:
+        """Look at these articles only (the Library's filter, say)."""
+        self.scope = scope
+        self.apply_filter()
+
     def current_filter(self) -> SegmentFilter:
         coder = self.coder.currentData()
-        return SegmentFilter(tags=tuple(self.chosen_tags()), match_all=self.match.currentData() == "all",
+        return SegmentFilter(self.scope, tags=tuple(self.chosen_tags()), match_all=self.match.currentData() == "all",
                              coders=(coder,) if coder else (), search=self.search.text())
 
     def apply_filter(self) -> None:

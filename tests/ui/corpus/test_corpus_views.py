@@ -113,3 +113,18 @@ def test_report_dialog_filters_and_saves(qtbot, tmp_path):
     assert "<svg" in open(page, encoding="utf-8").read()
     folder = dialog.save_csv(str(tmp_path / "csv"))
     assert (tmp_path / "csv" / "gender.csv").exists() and folder
+
+
+def test_views_follow_a_scope(qtbot):
+    from desktop.core.corpus import Scope
+
+    one = db.execute_sql("SELECT article_id FROM article_quote GROUP BY article_id"
+                         " ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
+    quotes, segments, matrix = AllQuotesView(), RetrievedSegmentsView(), CodeMatrixView()
+    for view in (quotes, segments, matrix):
+        qtbot.addWidget(view)
+        view.set_scope(Scope(article_ids=(one,)))
+    assert {q.article_id for q in quotes.model.rows} == {one}
+    assert quotes.count.text().endswith(" quotes") and " of " not in quotes.count.text()
+    assert {s.article_id for s in segments.segments.model.rows} == {one}
+    assert matrix.model.matrix.columns == [str(one)]
