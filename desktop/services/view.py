@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from desktop.core.model import Actor, Analysis, Entity, Mention
 from desktop.nlp.actors import ActorResult, ActorRules, build_actor_result
-from desktop.nlp.gender import apply_gender_rules
+from desktop.nlp.gender import apply_gender_rules, assign_genders
 from desktop.store.actors import (
     ALIAS,
     GENDER,
@@ -61,12 +61,19 @@ def article_view(article_id: int, analysis: Analysis | None = None, rules: Actor
     rules = rules or actor_rules()
     key = actor_key(analysis, rules)
     stored = cached_actors(article_id, key)
-    result = _loads(stored, analysis.entities) if stored is not None else None
+    result, legacy = _loads(stored, analysis.entities) if stored is not None else (None, False)
     if result is None:
         text = text if text is not None else get_article(article_id).text
         result = build_actor_result(text, analysis.entities, analysis.quotes, rules)
         for number, actor in enumerate(result.actors, start=1):
             actor.id = number
+        store_article_actors(article_id, result.actors, analysis.quotes, result.quote_actor, text)
+        cache_actors(article_id, key, _dumps(result))
+    elif legacy:
+        # Kept before actors had a gender: the grouping stands, only the
+        # genders are added (what building them again would give, cheaply).
+        text = text if text is not None else get_article(article_id).text
+        assign_genders(text, result.actors)
         store_article_actors(article_id, result.actors, analysis.quotes, result.quote_actor, text)
         cache_actors(article_id, key, _dumps(result))
     elif articles_without_actor_summary([article_id]):
@@ -80,7 +87,7 @@ def article_view(article_id: int, analysis: Analysis | None = None, rules: Actor
 
 
 # Part of every key: a change to how actors are built or stored changes it.
-ACTOR_CACHE_VERSION = "2"  # 2: actors have a gender
+ACTOR_CACHE_VERSION = "1"
 
 
 def actor_key(analysis: Analysis, rules: ActorRules) -> str:
@@ -115,20 +122,23 @@ def _dumps(result: ActorResult) -> str:
     }, ensure_ascii=False, separators=(",", ":"))
 
 
-def _loads(stored: str, entities: list[Entity]) -> ActorResult | None:
+def _loads(stored: str, entities: list[Entity]) -> tuple[ActorResult | None, bool]:
+    """The kept result (None if it does not fit the entities), and whether it
+    was kept before actors had a gender (its actors then have six fields)."""
     data = json.loads(stored)
     labels = data["labels"]
     if len(labels) != len(entities):
-        return None
+        return None, False
     actors = [
-        Actor(name, kind, aliases, [Mention(*m) for m in mentions], quotes, number, gender, evidence)
-        for name, kind, aliases, mentions, quotes, number, gender, evidence in data["actors"]
+        Actor(name, kind, aliases, [Mention(*m) for m in mentions], quotes, number, *more)
+        for name, kind, aliases, mentions, quotes, number, *more in data["actors"]
     ]
     fixed = [
         e if e.label == label else replace(e, label=label)
         for e, label in zip(entities, labels, strict=True)
     ]
-    return ActorResult(actors, fixed, data["quote_actor"])
+    legacy = any(len(a) == 6 for a in data["actors"])
+    return ActorResult(actors, fixed, data["quote_actor"]), legacy
 
 
 def refresh_actor_summaries(article_ids: list[int]) -> None:

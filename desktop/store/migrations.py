@@ -300,9 +300,10 @@ def _m8_genders_and_quotes(db: pw.Database) -> None:
     the article's evidence gives it, with that evidence in words.
     ``article_quote`` keeps each analysed article's quotes as the user sees
     them, with their speaker's actor, its type and the gender its article's
-    evidence gives (copied, so that filtering 100,000 quotes joins nothing).  Both
-    summaries are emptied so that they are made again with the new fields
-    (the actor cache too, whose entries lack the genders).
+    evidence gives (copied, so that filtering 100,000 quotes joins nothing).
+    ``article_actor`` is emptied so that both are made again, with genders;
+    the kept actors (``actor_cache``) stay: their genders are added as each
+    article is next shown, without grouping its actors again.
     """
     db.execute_sql(
         """CREATE TABLE actor_rule_new (
@@ -335,7 +336,6 @@ def _m8_genders_and_quotes(db: pw.Database) -> None:
     db.execute_sql("CREATE INDEX article_quote_actor ON article_quote (actor)")
     db.execute_sql("CREATE INDEX article_quote_cue ON article_quote (cue COLLATE NOCASE)")
     db.execute_sql("DELETE FROM article_actor")
-    db.execute_sql("DELETE FROM actor_cache")
 
 
 MIGRATIONS: list[Callable[[pw.Database], None]] = [

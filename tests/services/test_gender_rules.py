@@ -46,3 +46,28 @@ def test_quotes_are_kept_with_their_actor(library):
         "SELECT type, content, cue, actor FROM article_quote WHERE article_id = ?", (article_id,)
     ).fetchone()
     assert row == ("direct", '"We are ready,"', "said", "Kim Lee")
+
+
+def test_actors_kept_before_genders_get_them_without_regrouping(library, monkeypatch):
+    import json
+
+    import desktop.services.view as view
+
+    article_id = _stored_article()
+    stored = db.execute_sql("SELECT key, result FROM actor_cache WHERE article_id = ?", (article_id,)).fetchone()
+    old = json.loads(stored[1])
+    old["actors"] = [a[:6] for a in old["actors"]]  # as kept before issue 18
+    db.execute_sql("UPDATE actor_cache SET result = ? WHERE article_id = ?", (json.dumps(old), article_id))
+    db.execute_sql("DELETE FROM article_actor")  # as migration 8 leaves it
+    db.execute_sql("DELETE FROM article_quote")
+
+    def no_grouping(*args, **kwargs):
+        raise AssertionError("the actors were grouped again")
+
+    monkeypatch.setattr(view, "build_actor_result", no_grouping)
+    assert _person(article_id).gender == "female"
+    assert db.execute_sql("SELECT gender FROM article_actor WHERE name = 'Kim Lee'").fetchone() == ("female",)
+    assert db.execute_sql("SELECT actor, gender FROM article_quote").fetchall() == [("Kim Lee", "female")]
+    kept = json.loads(db.execute_sql("SELECT result FROM actor_cache WHERE article_id = ?",
+                                     (article_id,)).fetchone()[0])
+    assert all(len(a) == 8 for a in kept["actors"])
