@@ -19,21 +19,23 @@ section{break-inside:avoid;page-break-inside:avoid}@media print{body{margin:0;ma
 _BAR = "#3b6ea8"
 
 
-def bar_chart(labels: list[str], values: list[int], title: str) -> str:
-    """A horizontal bar chart as SVG: full labels on the left, integer ticks."""
+def bar_chart(labels: list[str], values: list[int], title: str, axis: str = "quotes") -> str:
+    """A horizontal bar chart as SVG: full labels on the left, integer ticks,
+    ``axis`` naming what the bars count."""
     e = html.escape
     label_width = min(320, 12 + 7 * max((len(s) for s in labels), default=4))
     width, bar, gap = 720, 18, 6
     plot = width - label_width - 50
     ticks = nice_ticks(max(values, default=0))
     top = ticks[-1] or 1
-    height = 24 + len(labels) * (bar + gap) + 20
+    height = 24 + len(labels) * (bar + gap) + 36
     out = [f"<svg xmlns='http://www.w3.org/2000/svg' role='img' viewBox='0 0 {width} {height}' "
            f"width='{width}' height='{height}'><title>{e(title)}</title>"]
     for t in ticks:
         x = label_width + plot * t / top
-        out.append(f"<line x1='{x:.1f}' y1='16' x2='{x:.1f}' y2='{height - 18}' stroke='#ddd'/>"
-                   f"<text x='{x:.1f}' y='{height - 4}' text-anchor='middle'>{t}</text>")
+        out.append(f"<line x1='{x:.1f}' y1='16' x2='{x:.1f}' y2='{height - 34}' stroke='#ddd'/>"
+                   f"<text x='{x:.1f}' y='{height - 20}' text-anchor='middle'>{t}</text>")
+    out.append(f"<text x='{label_width + plot / 2:.1f}' y='{height - 4}' text-anchor='middle'>{e(axis)}</text>")
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         y = 20 + i * (bar + gap)
         w = plot * value / top
@@ -75,7 +77,7 @@ def report_html(report: Report, title: str = "Who gets quoted") -> str:
         if table.rows and table.chart is not None:
             labels = [str(r[0]) for r in table.rows]
             values = [int(r[table.chart]) for r in table.rows]
-            parts.append(bar_chart(labels, values, table.title))
+            parts.append(bar_chart(labels, values, table.title, table.header[table.chart]))
         parts.append(_table_html(table) if table.rows else "<p class='note'>None.</p>")
         if table.note:
             parts.append(f"<p class='note'>{e(table.note)}</p>")
