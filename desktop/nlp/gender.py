@@ -6,9 +6,10 @@ Order of evidence, first that decides:
    ("Mr Johnson", "Ms Lam", "Queen Elizabeth II", "spokeswoman Jane Doe"),
    and pronouns resolved to the person: the "he"/"she" speakers the quote
    rules already linked to the actor, and a pronoun outside quotation marks
-   whose sentence, up to it, names exactly one person (not for "him" and
-   "her", which seldom mean their own clause's subject) -- or, naming none,
-   whose previous sentence names exactly one.  One gender must have at
+   whose sentence, up to it, names exactly one person and has no pronoun
+   before that name (not for "him" and "her", which seldom mean their own
+   clause's subject) -- or, naming none, whose previous sentence names
+   exactly one.  One gender must have at
    least two thirds of these votes;
 2. the first name of the actor's full name, looked up with ``gender-guesser``
    (names given to both, and names it does not know, decide nothing);
@@ -162,20 +163,33 @@ def _pronoun_votes(text: str, actors: list[Actor]) -> dict[int, Counter]:
     names.sort()
     starts = _sentence_starts(text)
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
-    for match in _PRONOUN.finditer(text):
+    pronouns = [m for m in _PRONOUN.finditer(text) if not _inside(quoted, m.start())]
+    positions = [m.start() for m in pronouns]
+    for match in pronouns:
         at = match.start()
-        if at in taken or _inside(quoted, at):
+        if at in taken:
             continue
         s = bisect.bisect_right(starts, at) - 1
         found = _persons_between(names, starts[s], at)
         if found and match.group().lower() in _OBJECT_FORMS:
             continue  # "Johnson thanked her": an object is seldom its own clause's subject
+        if found and _pronoun_between(positions, starts[s], _first_name_at(names, starts[s], at)):
+            continue  # "He is survived by his wife, Jonna, and his sisters": the sentence is about him
         if not found and s > 0:
             found = _persons_between(names, starts[s - 1], starts[s])
         if len(found) == 1:
             word = match.group().lower()
             votes.setdefault(found.pop(), Counter())[(_PRONOUNS[word], word)] += 1
     return votes
+
+
+def _first_name_at(names: list[tuple[int, int]], start: int, end: int) -> int:
+    return names[bisect.bisect_left(names, (start, -1))][0]
+
+
+def _pronoun_between(positions: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _persons_between(names: list[tuple[int, int]], start: int, end: int) -> set[int]:

@@ -61,6 +61,15 @@ def test_an_object_pronoun_after_a_name_is_someone_else():
     assert actor.gender == "unknown"
 
 
+def test_a_pronoun_after_a_name_in_a_sentence_about_someone_else():
+    text = "Zorvan Ashdown retired. He is survived by his wife, Quilla Ashdown, and his sisters."
+    zorvan = _person(text, "Zorvan Ashdown")
+    quilla = _person(text, "Quilla Ashdown")
+    assign_genders(text, [zorvan, quilla])
+    assert zorvan.gender == "male"
+    assert quilla.gender == "unknown"
+
+
 def test_pronouns_inside_quotation_marks_are_not_counted():
     text = "Zorvan Ashdown said: \"He lied to us.\""
     actor = _person(text, "Zorvan Ashdown")
