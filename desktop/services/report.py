@@ -93,7 +93,7 @@ def _split_table(name: str, title: str, quotes: list, key, by_key: bool = False)
         total[k] += 1
         if q.actor_type == "person":
             genders[k][q.gender] += 1
-    keys = sorted(total) if by_key else [k for k, _n in total.most_common()]
+    keys = sorted(total, key=lambda k: (k.startswith("("), k)) if by_key else [k for k, _n in total.most_common()]
     rows = []
     for k in keys:
         g = genders[k]

@@ -57,3 +57,16 @@ def test_chart_ticks_are_integers():
     assert nice_ticks(400) == [0, 100, 200, 300, 400]
     assert nice_ticks(7) == [0, 2, 4, 6, 8]
     assert nice_ticks(3) == [0, 1, 2, 3]
+
+
+def test_months_in_order_with_undated_last(library):
+    from desktop.core.model import Analysis, Article, Quote
+    from desktop.services.analysis import keep_analysis
+    from desktop.services.report import build_report
+    from desktop.store.articles import add_article
+
+    for date, text in ((None, "No date here."), ("2020-03-02", "March news."), ("2019-12-31", "Old news.")):
+        article_id, _ = add_article(Article(text, title=text, date=date))
+        keep_analysis(article_id, Analysis([], [Quote(0, 4, "indirect")]), text)
+    months = [row[0] for row in build_report().table("month").rows]
+    assert months == ["2019-12", "2020-03", "(no date)"]
