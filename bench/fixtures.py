@@ -29,11 +29,13 @@ class Source:
     quotes: list[tuple]
     actors: list[tuple]
     model: tuple[str, str]
+    library_quotes: list[tuple] = ()  # article_quote rows (issue 18's library views)
 
 
 QUOTE_COLUMNS = ("start", "end", "type", "cue_start", "cue_end", "speaker_start", "speaker_end",
                  "speaker_name", "resolved", "origin")
-ACTOR_COLUMNS = ("name", "type", "aliases", "named", "mentions", "quotes")
+ACTOR_COLUMNS = ("name", "type", "aliases", "named", "mentions", "quotes", "gender", "gender_evidence")
+LIBRARY_QUOTE_COLUMNS = ("start", "end", "type", "content", "cue", "speaker", "actor", "actor_type", "gender")
 
 
 def read_sources(analysed: Path) -> list[Source]:
@@ -49,7 +51,14 @@ def read_sources(analysed: Path) -> list[Source]:
         quotes = con.execute(f'SELECT {cols} FROM quote WHERE article_id = ? ORDER BY "start"', (aid,)).fetchall()
         acols = ", ".join(ACTOR_COLUMNS)
         actors = con.execute(f"SELECT {acols} FROM article_actor WHERE article_id = ?", (aid,)).fetchall()
-        out.append(Source(aid, title, date, url, text, ents, quotes, actors, (name, version)))
+        # The actor's type and gender come from the actor summary (the same
+        # values the analysis copies into article_quote).
+        shown = con.execute(
+            'SELECT q."start", q."end", q.type, q.content, q.cue, q.speaker, q.actor,'
+            " COALESCE(aa.type, ''), COALESCE(aa.gender, '') FROM article_quote q"
+            " LEFT JOIN article_actor aa ON aa.article_id = q.article_id AND aa.name = q.actor"
+            " WHERE q.article_id = ?", (aid,)).fetchall()
+        out.append(Source(aid, title, date, url, text, ents, quotes, actors, (name, version), shown))
     con.close()
     return out
 
@@ -68,7 +77,7 @@ def _empty_library(path: Path) -> sqlite3.Connection:
 
 def _insert(con: sqlite3.Connection, article_id: int, title: str, date: str | None, url: str | None,
             text: str, entities: list[tuple], quotes: list[tuple], model: tuple[str, str],
-            actors: list[tuple] = ()) -> None:
+            actors: list[tuple] = (), library_quotes: list[tuple] = ()) -> None:
     con.execute(
         "INSERT INTO article (id, title, date, source, url, author, text, sha256, created) "
         "VALUES (?, ?, ?, 'Wikinews', ?, NULL, ?, ?, ?)",
@@ -87,6 +96,11 @@ def _insert(con: sqlite3.Connection, article_id: int, title: str, date: str | No
         acols = ", ".join(ACTOR_COLUMNS)
         con.executemany(f"INSERT INTO article_actor (article_id, {acols}) VALUES (?{', ?' * len(ACTOR_COLUMNS)})",
                         [(article_id, *a) for a in actors])
+    if library_quotes:
+        qcols = ", ".join(f'"{c}"' for c in LIBRARY_QUOTE_COLUMNS)
+        marks = ", ?" * len(LIBRARY_QUOTE_COLUMNS)
+        con.executemany(f"INSERT INTO article_quote (article_id, {qcols}) VALUES (?{marks})",
+                        [(article_id, *q) for q in library_quotes])
 
 
 def _shift(quote: tuple, by: int) -> tuple:
@@ -190,6 +204,7 @@ def build_big_library(path: Path, sources: list[Source], size: int = LIBRARY_SIZ
             copy = n // len(sources)
             text = s.text if copy == 0 else f"{s.text}\n(Copy {copy} of this report.)"
             title = s.title if copy == 0 else f"{s.title} (copy {copy})"
-            _insert(con, n + 1, title, s.date, s.url, text, s.entities, s.quotes, s.model, s.actors)
+            _insert(con, n + 1, title, s.date, s.url, text, s.entities, s.quotes, s.model, s.actors,
+                    s.library_quotes)
     con.close()
     return path

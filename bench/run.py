@@ -19,7 +19,7 @@ import time
 
 from bench.common import BENCH, WORK, Figure, guard_none_leak, user_folders
 
-PARTS = ("analysis", "open", "edit", "scroll", "library", "startup", "memory", "long", "library100k")
+PARTS = ("analysis", "open", "edit", "scroll", "library", "corpus", "startup", "memory", "long", "library100k")
 
 
 def machine() -> dict:
@@ -114,6 +114,11 @@ def main() -> None:
             step("library, 100,000 articles")
             figures += fig_library.run(session, lib100k, reused)
         close_library()
+    if "corpus" in args.only:
+        from bench import fig_corpus
+
+        step("library views")
+        figures += fig_corpus.run(big_lib, WORK)
     if "startup" in args.only:
         step("start-up")
         figures += fig_process.startup()

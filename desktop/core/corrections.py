@@ -22,17 +22,18 @@ class EntityRule:
     id: int | None = None
 
 
-ALIAS, TYPE, SPLIT = "alias", "type", "split"  # the kinds of actor rule
+ALIAS, TYPE, SPLIT, GENDER = "alias", "type", "split", "gender"  # the kinds of actor rule
 
 
 @dataclass(frozen=True, slots=True)
 class ActorRule:
     """A library-wide correction of actors: "'Putin' means Vladimir Putin"
-    (ALIAS), "'Kyiv' is a place" (TYPE), "'Scholz' is not Olaf Scholz" (SPLIT)."""
+    (ALIAS), "'Kyiv' is a place" (TYPE), "'Scholz' is not Olaf Scholz" (SPLIT),
+    "Jo Jorgensen is a woman" (GENDER)."""
 
-    kind: str  # ALIAS | TYPE | SPLIT
+    kind: str  # ALIAS | TYPE | SPLIT | GENDER
     name: str  # the alias or name the rule is about
-    value: str  # the actor name (alias, split) or the type
+    value: str  # the actor name (alias, split), the type, or the gender
 
 
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:

@@ -100,6 +100,8 @@ class Actor:
     mentions: list[Mention] = field(default_factory=list)
     quote_count: int = 0
     id: int | None = None
+    gender: str = ""  # persons: "female" | "male" | "nonbinary" | "unknown"
+    gender_evidence: str = ""  # why, in words, for the actor's tooltip
 
 
 @dataclass(slots=True)

@@ -9,12 +9,16 @@ from dataclasses import dataclass, field, replace
 
 from desktop.core.model import Actor, Analysis, Entity, Mention
 from desktop.nlp.actors import ActorResult, ActorRules, build_actor_result, name_speakers
+from desktop.nlp.gender import apply_gender_rules, assign_genders
 from desktop.store.actors import (
     ALIAS,
+    GENDER,
+    SPLIT,
     TYPE,
     ActorRule,
     analysed_articles_mentioning,
     articles_without_actor_summary,
+    gender_rules,
     list_actor_rules,
     store_article_actors,
 )
@@ -38,7 +42,7 @@ def actor_rules() -> ActorRules:
             rules.aliases[rule.name] = rule.value
         elif rule.kind == TYPE:
             rules.types[rule.name] = rule.value
-        else:
+        elif rule.kind == SPLIT:
             rules.splits.add((rule.name, rule.value))
     return rules
 
@@ -58,16 +62,30 @@ def article_view(article_id: int, analysis: Analysis | None = None, rules: Actor
     rules = rules or actor_rules()
     key = actor_key(analysis, rules)
     stored = cached_actors(article_id, key)
-    result = _loads(stored, analysis.entities) if stored is not None else None
+    result, legacy = _loads(stored, analysis.entities) if stored is not None else (None, False)
     if result is None:
         text = text if text is not None else get_article(article_id).text
         result = build_actor_result(text, analysis.entities, analysis.quotes, rules)
         for number, actor in enumerate(result.actors, start=1):
             actor.id = number
-        store_article_actors(article_id, result.actors)
+        store_article_actors(article_id, result.actors, name_speakers(analysis.quotes, result),
+                             result.quote_actor, text)
+        cache_actors(article_id, key, _dumps(result))
+    elif legacy:
+        # Kept before actors had a gender: the grouping stands, only the
+        # genders are added (what building them again would give, cheaply).
+        text = text if text is not None else get_article(article_id).text
+        assign_genders(text, result.actors)
+        store_article_actors(article_id, result.actors, name_speakers(analysis.quotes, result),
+                             result.quote_actor, text)
         cache_actors(article_id, key, _dumps(result))
     elif articles_without_actor_summary([article_id]):
-        store_article_actors(article_id, result.actors)
+        text = text if text is not None else get_article(article_id).text
+        store_article_actors(article_id, result.actors, name_speakers(analysis.quotes, result),
+                             result.quote_actor, text)
+    # The user's gender corrections are laid over the article's evidence
+    # here, not in the summary: the library views apply them when they read.
+    apply_gender_rules(result.actors, gender_rules())
     # Quotes name their speakers as the actors do, after every rename,
     # merge, split or retype too.
     quotes = name_speakers(analysis.quotes, result)
@@ -103,7 +121,7 @@ def _dumps(result: ActorResult) -> str:
     return json.dumps({
         "actors": [
             [a.name, a.type, a.aliases, [[m.start, m.end, m.kind] for m in a.mentions],
-             a.quote_count, a.id]
+             a.quote_count, a.id, a.gender, a.gender_evidence]
             for a in result.actors
         ],
         "labels": [e.label for e in result.entities],
@@ -111,20 +129,23 @@ def _dumps(result: ActorResult) -> str:
     }, ensure_ascii=False, separators=(",", ":"))
 
 
-def _loads(stored: str, entities: list[Entity]) -> ActorResult | None:
+def _loads(stored: str, entities: list[Entity]) -> tuple[ActorResult | None, bool]:
+    """The kept result (None if it does not fit the entities), and whether it
+    was kept before actors had a gender (its actors then have six fields)."""
     data = json.loads(stored)
     labels = data["labels"]
     if len(labels) != len(entities):
-        return None
+        return None, False
     actors = [
-        Actor(name, kind, aliases, [Mention(*m) for m in mentions], quotes, number)
-        for name, kind, aliases, mentions, quotes, number in data["actors"]
+        Actor(name, kind, aliases, [Mention(*m) for m in mentions], quotes, number, *more)
+        for name, kind, aliases, mentions, quotes, number, *more in data["actors"]
     ]
     fixed = [
         e if e.label == label else replace(e, label=label)
         for e, label in zip(entities, labels, strict=True)
     ]
-    return ActorResult(actors, fixed, data["quote_actor"])
+    legacy = any(len(a) == 6 for a in data["actors"])
+    return ActorResult(actors, fixed, data["quote_actor"]), legacy
 
 
 def refresh_actor_summaries(article_ids: list[int], cancelled: Callable[[], bool] | None = None) -> None:
@@ -141,7 +162,7 @@ def refresh_actor_summaries(article_ids: list[int], cancelled: Callable[[], bool
 def refresh_for_rules(rules: list[ActorRule]) -> None:
     """After actor rules changed: make again the summaries of the articles
     that mention the names involved."""
-    names = {r.name for r in rules} | {r.value for r in rules if r.kind != TYPE}
+    names = {r.name for r in rules} | {r.value for r in rules if r.kind not in (TYPE, GENDER)}
     refresh_actor_summaries(analysed_articles_mentioning(names))
 
 

@@ -5,12 +5,13 @@ import json
 from dataclasses import dataclass
 
 from desktop.core.corrections import ALIAS as ALIAS
+from desktop.core.corrections import GENDER as GENDER
 from desktop.core.corrections import SPLIT as SPLIT
 from desktop.core.corrections import TYPE as TYPE
 from desktop.core.corrections import ActorRule
-from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor
+from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor, Quote
 from desktop.store.articles import now
-from desktop.store.models import ActorRuleRow, ArticleRow, db
+from desktop.store.models import ActorRuleRow, ArticleActorRow, ArticleRow, db
 
 
 def list_actor_rules() -> list[ActorRule]:
@@ -27,7 +28,7 @@ def replace_actor_rules(remove: list[ActorRule], add: list[ActorRule]) -> list[A
         for rule in remove:
             _delete(rule)
         for rule in add:
-            if rule.kind in (ALIAS, TYPE):
+            if rule.kind in (ALIAS, TYPE, GENDER):
                 same = (ActorRuleRow.kind == rule.kind) & (ActorRuleRow.name == rule.name)
                 for row in ActorRuleRow.select().where(same):
                     displaced.append(ActorRule(row.kind, row.name, row.value))
@@ -36,6 +37,12 @@ def replace_actor_rules(remove: list[ActorRule], add: list[ActorRule]) -> list[A
                 kind=rule.kind, name=rule.name, value=rule.value, created=now()
             ).on_conflict_ignore().execute()
     return displaced
+
+
+def gender_rules() -> dict[str, str]:
+    """The user's gender corrections: actor name -> gender."""
+    query = ActorRuleRow.select(ActorRuleRow.name, ActorRuleRow.value).where(ActorRuleRow.kind == GENDER)
+    return {name: value for name, value in query.tuples()}
 
 
 def analysed_articles_mentioning(names: set[str]) -> list[int]:
@@ -64,19 +71,41 @@ def _delete(rule: ActorRule) -> None:
 
 
 # the per-article summary ------------------------------------------------------
-def store_article_actors(article_id: int, actors: list[Actor]) -> None:
+def store_article_actors(article_id: int, actors: list[Actor], quotes: list[Quote] | None = None,
+                         quote_actor: list[int | None] | None = None, text: str = "") -> None:
+    """Keep the article's actors (with the gender its evidence gives) and,
+    when given, its quotes with their speaker's actor, for the library views."""
     # Plain executemany: every imported article saves its summary.
     rows = [
         (article_id, a.name, a.type, json.dumps(a.aliases, ensure_ascii=False),
-         sum(1 for m in a.mentions if m.kind == MENTION_NAME), len(a.mentions), a.quote_count)
+         sum(1 for m in a.mentions if m.kind == MENTION_NAME), len(a.mentions), a.quote_count,
+         a.gender, a.gender_evidence)
         for a in actors
     ]
     with db.atomic():
         cursor = db.cursor()
         cursor.execute("DELETE FROM article_actor WHERE article_id = ?", (article_id,))
         cursor.executemany(
-            "INSERT INTO article_actor (article_id, name, type, aliases, named, mentions, quotes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO article_actor (article_id, name, type, aliases, named, mentions, quotes,"
+            " gender, gender_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        if quotes is None:
+            return
+        links = quote_actor or [None] * len(quotes)
+        cursor.execute("DELETE FROM article_quote WHERE article_id = ?", (article_id,))
+        rows = []
+        for q, link in zip(quotes, links, strict=False):
+            actor = actors[link] if link is not None and link < len(actors) else None
+            speaker = q.speaker_name or (
+                text[q.speaker_mention.start:q.speaker_mention.end] if q.speaker_mention else "")
+            rows.append((article_id, q.start, q.end, q.type, text[q.start:q.end],
+                         text[q.cue.start:q.cue.end] if q.cue else "", speaker,
+                         actor.name if actor else None, actor.type if actor else "",
+                         actor.gender if actor else ""))
+        cursor.executemany(
+            'INSERT OR REPLACE INTO article_quote (article_id, "start", "end", type, content, cue,'
+            " speaker, actor, actor_type, gender) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 

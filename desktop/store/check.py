@@ -34,6 +34,7 @@ ROW_NAMES = {
     "rejection": "removed model span",
     "entity_rule": "entity rule",
     "article_actor": "actor of an article",
+    "article_quote": "quote of an article's summary",
     "actor_rule": "actor rule",
 }
 # (table, what, span columns): every span that must lie inside its article.

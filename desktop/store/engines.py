@@ -59,7 +59,9 @@ def describe(url: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def translate(sql: str) -> str:
     """SQLite-style ``?`` placeholders to psycopg2's ``%s``; a literal ``%``
-    becomes ``%%``.  Quoted strings and identifiers are left alone."""
+    becomes ``%%``.  Quoted strings and identifiers are left alone.  SQLite's
+    ``LIKE`` ignores case: on PostgreSQL it is ``ILIKE``.  (``COLLATE NOCASE``
+    needs no change: the team schema has a ``nocase`` collation.)"""
     out: list[str] = []
     quote: str | None = None
     for ch in sql:
@@ -72,7 +74,10 @@ def translate(sql: str) -> str:
             out.append("%s")
             continue
         out.append("%%" if ch == "%" else ch)
-    return "".join(out)
+    return _LIKE.sub("ILIKE", "".join(out))
+
+
+_LIKE = re.compile(r"(?<![A-Za-z_])LIKE(?![A-Za-z_])")
 
 
 class _Cursor:

@@ -367,6 +367,53 @@ def _m11_curation(db: pw.Database) -> None:
     )
 
 
+def _m12_genders_and_quotes(db: pw.Database) -> None:
+    """Who gets quoted, across the library (issue 18).
+
+    ``actor_rule`` may also hold 'gender' rules (this person's gender is
+    that, whatever the articles say): SQLite cannot change a CHECK, so the
+    table is made again.  ``article_actor`` keeps each person's gender as
+    the article's evidence gives it, with that evidence in words.
+    ``article_quote`` keeps each analysed article's quotes as the user sees
+    them, with their speaker's actor, its type and the gender its article's
+    evidence gives (copied, so that filtering 100,000 quotes joins nothing).
+    ``article_actor`` is emptied so that both are made again, with genders;
+    the kept actors (``actor_cache``) stay: their genders are added as each
+    article is next shown, without grouping its actors again.
+    """
+    db.execute_sql(
+        """CREATE TABLE actor_rule_new (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('alias', 'type', 'split', 'gender')),
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (kind, name, value))"""
+    )
+    db.execute_sql("INSERT INTO actor_rule_new SELECT id, kind, name, value, created FROM actor_rule")
+    db.execute_sql("DROP TABLE actor_rule")
+    db.execute_sql("ALTER TABLE actor_rule_new RENAME TO actor_rule")
+    db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender TEXT NOT NULL DEFAULT ''")
+    db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender_evidence TEXT NOT NULL DEFAULT ''")
+    db.execute_sql(
+        """CREATE TABLE article_quote (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            content TEXT NOT NULL,
+            cue TEXT NOT NULL DEFAULT '',
+            speaker TEXT NOT NULL DEFAULT '',
+            actor TEXT,
+            actor_type TEXT NOT NULL DEFAULT '',
+            gender TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (article_id, "start", "end"))"""
+    )
+    db.execute_sql("CREATE INDEX article_quote_actor ON article_quote (actor)")
+    db.execute_sql("CREATE INDEX article_quote_cue ON article_quote (cue COLLATE NOCASE)")
+    db.execute_sql("DELETE FROM article_actor")
+
+
 MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -379,6 +426,7 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m9_actor_totals,
     _m10_coders,
     _m11_curation,
+    _m12_genders_and_quotes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -145,13 +145,34 @@ class ArticleActorRow(BaseModel):
     named = pw.IntegerField()
     mentions = pw.IntegerField()
     quotes = pw.IntegerField()
+    gender = pw.TextField(default="")
+    gender_evidence = pw.TextField(default="")
 
     class Meta:
         table_name = "article_actor"
         primary_key = pw.CompositeKey("article", "name")
 
 
+class ArticleQuoteRow(BaseModel):
+    """A quote as the user sees it, with its speaker's actor, for library views."""
+
+    article = pw.ForeignKeyField(ArticleRow, on_delete="CASCADE")
+    start = pw.IntegerField()
+    end = pw.IntegerField()
+    type = pw.TextField()
+    content = pw.TextField()
+    cue = pw.TextField(default="")
+    speaker = pw.TextField(default="")
+    actor = pw.TextField(null=True)
+    actor_type = pw.TextField(default="")
+    gender = pw.TextField(default="")
+
+    class Meta:
+        table_name = "article_quote"
+        primary_key = pw.CompositeKey("article", "start", "end")
+
+
 ALL_MODELS = (
     ArticleRow, AnalysisRow, EntityRow, QuoteRow, TagRow, AnnotationRow, AnnotationTagRow,
-    RejectionRow, EntityRuleRow, ActorRuleRow, ArticleActorRow,
+    RejectionRow, EntityRuleRow, ActorRuleRow, ArticleActorRow, ArticleQuoteRow,
 )

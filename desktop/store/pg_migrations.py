@@ -304,6 +304,35 @@ def _m11_curation(db: pw.Database) -> None:
     same_sql(db)
 
 
+def _m12_genders_and_quotes(db: pw.Database) -> None:
+    """As on SQLite (see there); PostgreSQL can change a CHECK in place, and
+    SQLite's ``COLLATE NOCASE`` is an ICU collation of that name here."""
+    db.execute_sql(
+        "CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)")
+    db.execute_sql("ALTER TABLE actor_rule DROP CONSTRAINT IF EXISTS actor_rule_kind_check")
+    db.execute_sql("ALTER TABLE actor_rule ADD CONSTRAINT actor_rule_kind_check"
+                   " CHECK (kind IN ('alias', 'type', 'split', 'gender'))")
+    db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender TEXT NOT NULL DEFAULT ''")
+    db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender_evidence TEXT NOT NULL DEFAULT ''")
+    db.execute_sql(
+        """CREATE TABLE article_quote (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            content TEXT NOT NULL,
+            cue TEXT NOT NULL DEFAULT '',
+            speaker TEXT NOT NULL DEFAULT '',
+            actor TEXT,
+            actor_type TEXT NOT NULL DEFAULT '',
+            gender TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (article_id, "start", "end"))"""
+    )
+    db.execute_sql("CREATE INDEX article_quote_actor ON article_quote (actor)")
+    db.execute_sql("CREATE INDEX article_quote_cue ON article_quote (cue COLLATE nocase)")
+    db.execute_sql("DELETE FROM article_actor")
+
+
 PG_MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -316,6 +345,7 @@ PG_MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m9_actor_totals,
     _m10_coders,
     _m11_curation,
+    _m12_genders_and_quotes,
 ]
 
 

@@ -1,8 +1,11 @@
 """The store tests run on both engines: a SQLite file and a PostgreSQL
-team library on the session's throwaway server."""
+team library on the session's throwaway server.  The library-wide views'
+tests use a library of shared-corpus articles."""
 from __future__ import annotations
 
 import pytest
+
+from tests.corpus_library import corpus_library, corpus_template  # noqa: F401
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
