@@ -14,7 +14,7 @@ from types import ModuleType
 
 # Subcommand words, in the order ``byline --help`` lists them; each is its
 # module's name, but for the words in _MODULES.
-COMMANDS = ("import", "list", "analyze", "export", "evaluate", "check", "backup", "restore")
+COMMANDS = ("import", "list", "analyze", "export", "evaluate", "train", "check", "backup", "restore")
 # "import" is a Python keyword, and "list" a builtin: their modules say so.
 _MODULES = {"import": "import_cmd", "list": "list_cmd"}
 
