@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_library_options(parser)
     parser.add_argument("-o", "--output", metavar="NAME",
                         help="the new pipeline's name (default: the base's name with _bylineN)")
-    parser.add_argument("--epochs", type=int, default=10, help="passes over the training sentences (default 10)")
+    parser.add_argument("--epochs", type=int, default=3, help="passes over the training sentences (default 3)")
 
 
 def run(args: argparse.Namespace) -> int:

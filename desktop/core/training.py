@@ -74,7 +74,7 @@ class TrainingRequest:
     output: str  # the folder the new pipeline is saved in
     articles: list[ArticleEntities]
     corrections: int
-    epochs: int = 10
+    epochs: int = 3
     seed: int = 0
 
 

@@ -21,8 +21,13 @@ from desktop.core.saved_pipelines import FACTS_KEY
 from desktop.core.training import Evaluation, Progress, TrainingRequest, TrainingResult
 from desktop.nlp.training_data import Sample, entity_f1, make_example, predicted, split_articles
 
+# Fine-tuning gently: a small learning rate, no dropout and few passes.
+# Every update also moves what the model does on text nobody corrected;
+# on the Wikinews corpus these settings learn most of a systematic
+# correction while keeping >= 0.95 agreement (tests/training, bench/).
 BATCH_SIZE = 16
-DROPOUT = 0.2
+DROPOUT = 0.0
+LEARN_RATE = 0.0001
 
 
 class Cancelled(Exception):
@@ -92,6 +97,7 @@ def _fine_tune(nlp, corrected: list[Sample], rehearsal: list[Sample], request: T
     done = 0
     with nlp.select_pipes(enable=["ner"]):
         optimizer = nlp.resume_training()
+        optimizer.learn_rate = LEARN_RATE
         for _ in range(request.epochs):
             rng.shuffle(examples)
             for batch in minibatch(examples, size=BATCH_SIZE):

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 Sample = tuple[str, list[Triple]]  # a sentence and its entities (offsets into it)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 MAX_REHEARSAL = 2000
-REHEARSAL_RATIO = 2  # uncorrected sentences trained on per corrected one
+REHEARSAL_RATIO = 4  # uncorrected sentences trained on per corrected one
 MAX_AGREEMENT = 300
+MIN_REHEARSAL_BASIS = 100  # at least RATIO x this many rehearsal sentences, when the library has them
 
 
 @dataclass(slots=True)
@@ -101,7 +102,7 @@ def split_articles(nlp: Language, articles: list[ArticleEntities], seed: int = 0
     rng.shuffle(uncorrected)
     n_agree = min(MAX_AGREEMENT, len(uncorrected) // 3)
     split.agreement = uncorrected[:n_agree]
-    n_rehearse = min(MAX_REHEARSAL, REHEARSAL_RATIO * max(len(split.train), 100))
+    n_rehearse = min(MAX_REHEARSAL, REHEARSAL_RATIO * max(len(split.train), MIN_REHEARSAL_BASIS))
     split.rehearsal = uncorrected[n_agree:n_agree + n_rehearse]
     return split
 

@@ -29,7 +29,7 @@ CANCEL_PATIENCE = 5.0  # seconds a cancelled process has to stop before it is en
 ProgressFn = Callable[[Progress], None]
 
 
-def gather(base: str | None = None, name: str | None = None, epochs: int = 10, seed: int = 0) -> TrainingRequest:
+def gather(base: str | None = None, name: str | None = None, epochs: int = 3, seed: int = 0) -> TrainingRequest:
     """The training request for the open library: its corrected articles and a
     sample of the others; refused with one sentence when there is nothing to
     learn or the name is taken."""
@@ -56,7 +56,7 @@ def gather(base: str | None = None, name: str | None = None, epochs: int = 10, s
 
 
 def improve_model(base: str | None = None, name: str | None = None, progress: ProgressFn | None = None,
-                  cancelled: Callable[[], bool] | None = None, epochs: int = 10) -> TrainingResult | None:
+                  cancelled: Callable[[], bool] | None = None, epochs: int = 3) -> TrainingResult | None:
     """Gather the corrections, train in a separate process, save the new
     pipeline; return its result, or None when cancelled."""
     from desktop.store.database import worker_connection

@@ -39,11 +39,11 @@ def surname_spans(text: str, ents: list[Triple]) -> list[tuple[int, int]]:
     return [(s, e) for s, e, label in ents if label in WRONG and text[s:e] in surnames]
 
 
-def build_library(nlp, articles: list[Article]) -> list[tuple[int, str, list[Triple]]]:  # noqa: ANN001
-    """Store the articles with the model's entities as their analysis."""
+def build_library(nlp, articles: list[Article], found: list[list[Triple]]) -> list[tuple[int, str, list[Triple]]]:  # noqa: ANN001
+    """Store the articles with the model's entities ``found`` in them as their analysis."""
     name, version = model_identity(nlp)
     out = []
-    for article, ents in zip(articles, entities(nlp, [a.text for a in articles]), strict=True):
+    for article, ents in zip(articles, found, strict=True):
         article_id, _ = add_article(article)
         save_analysis(article_id, Analysis([Entity(s, e, label) for s, e, label in ents], [], name, version))
         out.append((article_id, article.text, ents))
