@@ -27,7 +27,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests
 
-# Issue 8's figures (about 7 minutes on 2 cores): a table, and bench/results.json.
+# Issue 8's figures and issue 23's training figure (about 9 minutes on 2 cores): a table, and bench/results.json.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
 

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.core.saved_pipelines import FACTS_KEY
@@ -25,6 +26,9 @@ from desktop.nlp.training_data import Sample, entity_f1, make_example, predicted
 # Every update also moves what the model does on text nobody corrected;
 # on the Wikinews corpus these settings learn most of a systematic
 # correction while keeping >= 0.95 agreement (tests/training, bench/).
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 BATCH_SIZE = 16
 DROPOUT = 0.0
 LEARN_RATE = 0.0001
@@ -80,7 +84,7 @@ def _check(stop: Callable[[], bool]) -> None:
         raise Cancelled
 
 
-def _fine_tune(nlp, corrected: list[Sample], rehearsal: list[Sample], request: TrainingRequest,
+def _fine_tune(nlp: Language, corrected: list[Sample], rehearsal: list[Sample], request: TrainingRequest,
                tell: Callable[[Progress], None], stop: Callable[[], bool]) -> None:
     from spacy.util import minibatch
 
@@ -107,7 +111,7 @@ def _fine_tune(nlp, corrected: list[Sample], rehearsal: list[Sample], request: T
                 tell(Progress("training", done, total))
 
 
-def _save(nlp, request: TrainingRequest, facts: dict) -> None:
+def _save(nlp: Language, request: TrainingRequest, facts: dict) -> None:
     target = Path(request.output)
     if target.exists():
         raise FileExistsError(f"{target} exists already")

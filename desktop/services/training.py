@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import queue
 from collections.abc import Callable
+from multiprocessing.synchronize import Event
 
 from desktop.core.saved_pipelines import next_name, pipelines_dir, saved_pipeline_path, valid_name
 from desktop.core.training import (
@@ -100,7 +101,7 @@ def run_training(request: TrainingRequest, progress: ProgressFn | None = None,
             if kind == "progress":
                 tell(payload)
             elif kind == "done":
-                return payload
+                return payload  # saved, even when Cancel came too late to stop it
             elif kind == "cancelled":
                 return None
             else:
@@ -119,7 +120,7 @@ def _now() -> float:
     return time.monotonic()
 
 
-def _child(request: TrainingRequest, messages: mp.Queue, stop) -> None:  # noqa: ANN001
+def _child(request: TrainingRequest, messages: mp.Queue, stop: Event) -> None:
     """The training process: reports progress, then its result or its error."""
     from desktop.core.errors import BylineError
     from desktop.nlp.training import Cancelled, train

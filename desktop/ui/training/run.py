@@ -41,7 +41,8 @@ class _Job(QRunnable):
             log.error("training failed:\n%s", traceback.format_exc())
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
-            self.signals.finished.emit(None if self.stop.is_set() else result)
+            # A result that came in after Cancel was saved all the same: show it.
+            self.signals.finished.emit(result)
 
 
 class TrainingRun(QObject):
