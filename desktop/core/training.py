@@ -133,14 +133,14 @@ def advice(evaluation: Evaluation) -> str:
     """One sentence saying whether to switch, and why."""
     e = evaluation
     if e.recommended:
-        return (f"Use the new model: on sentences it did not learn from it gets {e.f1_after:.0%} of your "
-                f"corrections right (the current one {e.f1_before:.0%}), and it agrees with the current "
-                f"model on {e.agreement:.0%} of uncorrected text.")
+        return (f"Use the new model: on corrected sentences it did not learn from, its entity F1 is "
+                f"{e.f1_after:.3f} (the current model {e.f1_before:.3f}), and it agrees with the current "
+                f"model on {e.agreement:.3f} of uncorrected text.")
     if e.f1_after <= e.f1_before:
-        return (f"Keep the current model: on held-back sentences the new one scores {e.f1_after:.0%} "
-                f"against {e.f1_before:.0%}; more corrections may help.")
-    return (f"Keep the current model: the new one agrees with it on only {e.agreement:.0%} of "
-            f"uncorrected text (at least {MIN_AGREEMENT:.0%} is needed), so it may have forgotten "
+        return (f"Keep the current model: on corrected sentences it did not learn from, the new one's "
+                f"entity F1 is {e.f1_after:.3f} against {e.f1_before:.3f}; more corrections may help.")
+    return (f"Keep the current model: the new one agrees with it on only {e.agreement:.3f} of "
+            f"uncorrected text (at least {MIN_AGREEMENT:.2f} is needed), so it may have forgotten "
             "what it knew.")
 
 

@@ -127,9 +127,9 @@ class ImproveModelDialog(QDialog):
         self.trained = result
         e = result.evaluation
         self.stage.setText(f"Saved as <b>{result.name}</b>.")
-        self.f1_before.setText(f"{e.f1_before:.2f}  ({e.held_out} sentences)")
-        self.f1_after.setText(f"{e.f1_after:.2f}")
-        self.agreement.setText(f"{e.agreement:.2f}  ({e.agreement_sentences} sentences)")
+        self.f1_before.setText(f"{e.f1_before:.3f}  ({e.held_out} sentences)")
+        self.f1_after.setText(f"{e.f1_after:.3f}")
+        self.agreement.setText(f"{e.agreement:.3f}  ({e.agreement_sentences} sentences)")
         self._show_figures(True)
         self.advice.setText(advice(e))
         self.use_button.setEnabled(True)
