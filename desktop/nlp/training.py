@@ -49,6 +49,7 @@ def train(request: TrainingRequest, progress: Callable[[Progress], None] | None 
     fix_random_seed(request.seed)
     tell(Progress("loading"))
     nlp = spacy.load(request.base)
+    _check(stop)
     tell(Progress("preparing"))
     split = split_articles(nlp, request.articles, request.seed)
     # The current model's own predictions: what rehearsal teaches again, and
