@@ -33,8 +33,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests
 
-# Issue 8's and issue 22's figures (about 25 minutes on 2 cores, plus a few minutes the first
-# time, to build the 100,000-article library kept in bench/.cache): a table, and bench/results.json.
+# Issue 8's and issue 22's figures, and issue 23's training figure (about 25 minutes on 2 cores,
+# plus a few minutes the first time, to build the 100,000-article library kept in bench/.cache):
+# a table, and bench/results.json.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
 	$(BIN)/python -m bench.team

@@ -19,7 +19,8 @@ import time
 
 from bench.common import BENCH, WORK, Figure, guard_none_leak, user_folders
 
-PARTS = ("analysis", "open", "edit", "scroll", "library", "corpus", "startup", "memory", "long", "library100k")
+PARTS = ("analysis", "open", "edit", "scroll", "library", "corpus", "startup", "memory", "long", "library100k",
+         "training")
 
 
 def machine() -> dict:
@@ -83,8 +84,20 @@ def main() -> None:
 
         step("long document")
         figures += fig_long.run()
-    elif not analysed.exists():
+    elif not analysed.exists() and set(args.only) - {"training"}:
         raise SystemExit("no analysed corpus in bench/.work: run without --reuse-analysis first")
+
+    # Figure 8 (issue 23) needs no analysed corpus, and no Qt: it trains in a spawned process.
+    if "training" in args.only:
+        from bench import fig_training
+
+        step("training from corrections")
+        figures += fig_training.run()
+    if not set(args.only) - {"analysis", "training"}:
+        step("done")
+        print()
+        print(table(figures))
+        return
 
     from bench import fig_process, fig_reader, fixtures
     from desktop.store.database import close_library

@@ -14,8 +14,8 @@ from types import ModuleType
 
 # Subcommand words, in the order ``byline --help`` lists them; each is its
 # module's name, but for the words in _MODULES.
-COMMANDS = ("import", "list", "analyze", "export", "agreement", "evaluate", "report", "check", "backup", "restore",
-            "init-team", "copy", "analyze-pending")
+COMMANDS = ("import", "list", "analyze", "export", "agreement", "evaluate", "report", "train", "check", "backup",
+            "restore", "init-team", "copy", "analyze-pending")
 # "import" is a Python keyword, and "list" a builtin: their modules say so.
 _MODULES = {"import": "import_cmd", "list": "list_cmd", "init-team": "init_team", "copy": "copy_cmd",
             "analyze-pending": "analyze_pending"}

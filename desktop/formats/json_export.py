@@ -25,6 +25,7 @@ from desktop.core.model import (
     Span,
     Tag,
 )
+from desktop.core.saved_pipelines import training_facts
 
 FORMAT = "byline-article"
 VERSION = 1
@@ -84,6 +85,16 @@ def speaker_actor_id(bundle: ArticleBundle, quote_index: int) -> int | None:
     return actor_id(bundle, index)
 
 
+def model_dict(name: str, version: str) -> dict[str, Any]:
+    """The pipeline that found the spans; for one Byline trained from the
+    user's corrections, also its training facts and figures."""
+    out: dict[str, Any] = {"name": name or None, "version": version or None}
+    facts = training_facts(name) if name else None
+    if facts is not None:
+        out["training"] = facts
+    return out
+
+
 def bundle_dict(bundle: ArticleBundle) -> dict[str, Any]:
     """The whole export document of one article."""
     article, analysis = bundle.article, bundle.analysis
@@ -101,7 +112,7 @@ def bundle_dict(bundle: ArticleBundle) -> dict[str, Any]:
             "text": text,
             "sha256": article.sha256,
         },
-        "model": {"name": analysis.model_name or None, "version": analysis.model_version or None},
+        "model": model_dict(analysis.model_name, analysis.model_version),
         "entities": [_entity_dict(text, e, bundle, i) for i, e in enumerate(analysis.entities)],
         "quotes": [
             quote_dict(text, q, i, speaker_actor_id(bundle, i))

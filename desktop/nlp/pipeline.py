@@ -43,6 +43,15 @@ def installed_pipelines() -> list[str]:
     return sorted({ep.name for ep in entry_points(group="spacy_models")})
 
 
+def available_pipelines() -> list[str]:
+    """Installed pipeline packages, then the pipelines Byline trained from
+    the user's corrections (saved in its data folder)."""
+    from desktop.core.saved_pipelines import saved_pipelines
+
+    installed = installed_pipelines()
+    return installed + [name for name in saved_pipelines() if name not in installed]
+
+
 def default_pipeline_name() -> str:
     chosen = os.environ.get("BYLINE_MODEL", "").strip()
     if chosen:
@@ -61,8 +70,12 @@ def load_pipeline(name: str | None = None) -> Language:
         if name not in _cache:
             import spacy
 
+            from desktop.core.saved_pipelines import saved_pipeline_path
+
             try:
-                _cache[name] = spacy.load(name, exclude=list(UNUSED))
+                # A pipeline Byline trained and saved, else an installed package.
+                saved = saved_pipeline_path(name) if name not in installed_pipelines() else None
+                _cache[name] = spacy.load(saved or name, exclude=list(UNUSED))
             except (OSError, ImportError) as exc:
                 raise PipelineError(_missing_message(name)) from exc
         return _cache[name]
@@ -86,7 +99,7 @@ def start_loading(name: str | None = None) -> threading.Thread:
 
 
 def _missing_message(name: str) -> str:
-    installed = installed_pipelines()
+    installed = available_pipelines()
     listed = ", ".join(installed) if installed else "none"
     return (
         f"The spaCy pipeline '{name}' cannot be loaded. Installed pipelines: {listed}. "
@@ -98,6 +111,8 @@ def _missing_message(name: str) -> str:
 def model_identity(nlp: Language) -> tuple[str, str]:
     """The pipeline's package name and version, as stored with its spans."""
     meta = nlp.meta
+    if "byline_training" in meta:  # a pipeline Byline saved: its own name, as --model takes it
+        return str(meta.get("name", "")), str(meta.get("version", ""))
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}", str(meta.get("version", ""))
 
 
