@@ -11,7 +11,7 @@ from desktop.core.corrections import TYPE as TYPE
 from desktop.core.corrections import ActorRule
 from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor, Quote
 from desktop.store.articles import now
-from desktop.store.models import ActorRuleRow, ArticleActorRow, ArticleRow, db
+from desktop.store.models import ActorRuleRow, ArticleRow, db
 
 
 def list_actor_rules() -> list[ActorRule]:
