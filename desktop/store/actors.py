@@ -104,8 +104,9 @@ def store_article_actors(article_id: int, actors: list[Actor], quotes: list[Quot
                          actor.name if actor else None, actor.type if actor else "",
                          actor.gender if actor else ""))
         cursor.executemany(
-            'INSERT OR REPLACE INTO article_quote (article_id, "start", "end", type, content, cue,'
-            " speaker, actor, actor_type, gender) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO article_quote (article_id, "start", "end", type, content, cue,'
+            " speaker, actor, actor_type, gender) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",  # both engines speak this (not SQLite's INSERT OR ...)
             rows,
         )
 
@@ -126,7 +127,9 @@ def articles_without_actor_summary(analysed: list[int]) -> list[int]:
 _NO_SUMMARY = (
     "NOT EXISTS (SELECT 1 FROM article_actor aa WHERE aa.article_id = n.article_id) "
     "AND NOT EXISTS (SELECT 1 FROM actor_cache c WHERE c.article_id = n.article_id "
-    "AND json_array_length(c.result, '$.actors') = 0)"
+    # The kept result lists no actor (services.view writes it compactly, with
+    # "actors" first): a test both engines understand.
+    """AND c.result LIKE '{"actors":[]%')"""
 )
 
 
