@@ -8,7 +8,7 @@ output apart means a re-analysis replaces it without losing a correction.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core.model import ORIGIN_USER, Entity, Quote
 
@@ -34,6 +34,25 @@ class ActorRule:
     kind: str  # ALIAS | TYPE | SPLIT | GENDER
     name: str  # the alias or name the rule is about
     value: str  # the actor name (alias, split), the type, or the gender
+
+
+@dataclass
+class ActorRules:
+    """The actor rules in the shape the actor builder takes: the user's
+    corrections, which every later analysis follows.  They win over the
+    model and over every heuristic.
+
+    ``aliases``: alias -> actor name ("Putin" -> "Vladimir Putin"); mentions
+    of the alias belong to the actor of that name, which gets that name even
+    when the article never spells it out.
+    ``types``: name or alias -> actor type ("Scholz" -> "person").
+    ``splits``: (alias, actor name) pairs never to be merged; the alias's
+    mentions form an actor of their own.
+    """
+
+    aliases: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    splits: set[tuple[str, str]] = field(default_factory=set)
 
 
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:

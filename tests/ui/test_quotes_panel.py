@@ -55,3 +55,17 @@ def test_quote_models_pass_the_model_tester(make_window, qtmodeltester):
     qtmodeltester.check(window.quotes_dock.model)
     qtmodeltester.check(window.library_dock.model)
     qtmodeltester.check(window.annotations_dock.model)
+
+
+def test_a_long_speaker_description_leaves_the_quotes_in_sight(make_window, qtbot):
+    # The sample has an unresolved speaker of 75 characters ("influential
+    # separatist commander in Ukraine's contested eastern territories").
+    window = make_window()
+    dock = window.quotes_dock
+    header = dock.view.horizontalHeader()
+    speakers = [dock.model.index(r, 0).data() for r in range(dock.model.rowCount())]
+    assert max(len(s or "") for s in speakers) > 40
+    assert header.sectionSize(0) <= header.maximumSectionSize()
+    quote_column = dock.model.columnCount() - 1
+    # The quotes keep at least a third of the panel.
+    assert header.sectionViewportPosition(quote_column) < dock.view.viewport().width() * 2 // 3

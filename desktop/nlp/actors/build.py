@@ -46,8 +46,9 @@ Type of an actor, first rule that applies:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
+from desktop.core.corrections import ActorRules as ActorRules
 from desktop.core.model import ACTOR_TYPES, Actor, Entity, Mention, Quote
 from desktop.nlp.actors import names, persons
 from desktop.nlp.actors.cluster import Grouper
@@ -57,24 +58,6 @@ from desktop.nlp.gender import assign_genders
 
 TYPE_LABEL = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "group": "NORP"}
 _TIE_ORDER = {t: i for i, t in enumerate(ACTOR_TYPES)}  # person first
-
-
-@dataclass
-class ActorRules:
-    """User corrections that every later analysis follows.  They win over the
-    model and over every heuristic.
-
-    ``aliases``: alias -> actor name ("Putin" -> "Vladimir Putin"); mentions
-    of the alias belong to the actor of that name, which gets that name even
-    when the article never spells it out.
-    ``types``: name or alias -> actor type ("Scholz" -> "person").
-    ``splits``: (alias, actor name) pairs never to be merged; the alias's
-    mentions form an actor of their own.
-    """
-
-    aliases: dict[str, str] = field(default_factory=dict)
-    types: dict[str, str] = field(default_factory=dict)
-    splits: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass

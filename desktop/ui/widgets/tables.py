@@ -92,6 +92,10 @@ def table_view(
     view.verticalHeader().hide()
     view.setWordWrap(False)
     header = view.horizontalHeader()
+    # A long name or description ("influential separatist commander in ...")
+    # must not push the stretched columns out of sight: fitted columns stop
+    # at about 22 characters and elide (stretched ones are not capped).
+    header.setMaximumSectionSize(view.fontMetrics().averageCharWidth() * 22)
     for column in range(model.columnCount()):
         mode = QHeaderView.ResizeMode.Stretch if column in stretch else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(column, mode)
