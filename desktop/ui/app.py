@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import BylineError
+from desktop.nlp.pipeline import default_pipeline_name, start_loading
 from desktop.store.articles import list_articles
 from desktop.store.backup import daily_backup, restore_library
 from desktop.store.database import LibraryError, default_path, open_library
@@ -19,6 +20,9 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings, configure_application
 
 SCREENSHOT_TIMEOUT_MS = 180_000
+# At quit, how long a running task has to stop (a cancelled analysis stops
+# between pieces of its text; a write under way finishes meanwhile).
+QUIT_PATIENCE_MS = 300
 
 
 # Harmless notices of Qt's offscreen platform, printed on every resize.
@@ -56,11 +60,13 @@ def run_gui(args: argparse.Namespace) -> int:
     QTimer.singleShot(0, lambda: open_initial(window, list(args.files)))
     status = app.exec()
     if window.runner.busy():
-        # A worker is still loading spaCy or analysing: leave now rather
+        # A worker is still loading spaCy or analysing: it was told to stop
+        # (see MainWindow.closeEvent); give it a moment, then leave rather
         # than wait seconds for it.  Settings are saved, and SQLite keeps the
         # library whole (an analysis not yet committed is made again next
         # time); destroying Qt objects under a running thread would not be
         # safe, so the process ends here.
+        window.runner.wait(QUIT_PATIENCE_MS)
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)
@@ -80,7 +86,10 @@ def prepare_window(db_path: Path | None, model: str | None, interactive: bool = 
     except LibraryError as exc:
         if not (interactive and exc.newest_backup and offer_restore(path, exc)):
             raise
-    window = MainWindow(Settings(), model=model)
+    settings = Settings()
+    model = model or settings.model() or default_pipeline_name()
+    start_loading(model)  # spaCy loads in a thread while the window is built
+    window = MainWindow(settings, model=model)
     window.refresh_library()
     try:
         daily_backup(path)

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.library.install(self.menus["&File"], self.actions["open"], [self.reader.viewport()])
         self.menus["&File"].insertMenu(self.actions["preferences"], self.reading.recent_menu)
         self.analyser.modelLoaded.connect(self.library.set_model)
+        self.analyser.modelLoaded.connect(self.library.resume_unanalysed)
         self.analyser.busy.connect(self._busy)
         self.analyser.done.connect(self._idle)
         self.analyser.failed.connect(self._failed)
@@ -249,8 +250,11 @@ class MainWindow(QMainWindow):
         self.settings.set_hidden_labels(self.article_layers.hidden_labels)
         self.settings.sync()
         # Quitting does not wait for queued analyses (they run again next
-        # time); the app leaves without waiting for the one running (see
+        # time); the one running is abandoned between pieces of its text and
+        # keeps nothing, so its article is analysed at the next start (see
         # app.run_gui).
+        self.analyser.cancel()
+        self.library.analyser.stop()
         self.runner.drop_queued()
         super().closeEvent(event)
 

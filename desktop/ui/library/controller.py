@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.core.text import plural
 from desktop.formats.registry import file_filters
 from desktop.services.importing import ImportReport
+from desktop.services.startup import unanalysed_articles
 from desktop.store.library import delete_articles, deletion_counts, library_rows
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
@@ -97,6 +98,11 @@ class LibraryController(QObject):
 
     def set_model(self, name: str) -> None:
         self.analyser.model = name
+
+    def resume_unanalysed(self) -> None:
+        """Analyse, in the background, the articles whose analysis was
+        abandoned (the app quit or was killed in the middle of it)."""
+        self.analyser.add([i for i in unanalysed_articles() if i != self.session.article_id])
 
     def _build_status(self) -> None:
         self.status = QWidget(self.host)
