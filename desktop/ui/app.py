@@ -15,6 +15,7 @@ from desktop.nlp.pipeline import default_pipeline_name, start_loading
 from desktop.store.articles import list_articles
 from desktop.store.backup import daily_backup, restore_library
 from desktop.store.database import LibraryError, default_path, open_library
+from desktop.store.engines import library_location
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings, configure_application
@@ -73,20 +74,23 @@ def run_gui(args: argparse.Namespace) -> int:
     return status
 
 
-def prepare_window(db_path: Path | None, model: str | None, interactive: bool = False) -> MainWindow:
+def prepare_window(db_path: Path | str | None, model: str | None, interactive: bool = False) -> MainWindow:
     """Open the library and make the window (an empty library shows the
     welcome page, which offers the sample: nothing is imported unasked).
 
     Raises BylineError when the library cannot be opened; when
     ``interactive``, a damaged library with a backup is offered a restore.
     """
-    path = db_path or default_path()
+    settings = Settings()
+    # --db, then BYLINE_DB, then the library chosen in the window (a file
+    # or a team library's URL), then the user data folder.
+    remembered = None if os.environ.get("BYLINE_DB") else settings.library()
+    path = db_path or (library_location(remembered) if remembered else default_path())
     try:
         open_library(path)
     except LibraryError as exc:
         if not (interactive and exc.newest_backup and offer_restore(path, exc)):
             raise
-    settings = Settings()
     model = model or settings.model() or default_pipeline_name()
     start_loading(model)  # spaCy loads in a thread while the window is built
     window = MainWindow(settings, model=model)
