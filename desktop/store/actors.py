@@ -11,6 +11,7 @@ from desktop.core.corrections import TYPE as TYPE
 from desktop.core.corrections import ActorRule
 from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor, Quote
 from desktop.store.articles import now
+from desktop.store.engines import is_postgres
 from desktop.store.models import ActorRuleRow, ArticleRow, db
 
 
@@ -115,19 +116,21 @@ def articles_without_actor_summary(analysed: list[int]) -> list[int]:
     article whose actors were made and are none (its cached result lists no
     actor) needs none: it is not asked about again on every refresh."""
     if len(analysed) > 500:  # the whole library, usually: one query over it
-        missing = {r[0] for r in db.execute_sql(f"SELECT n.article_id FROM analysis n WHERE {_NO_SUMMARY}")}
+        missing = {r[0] for r in db.execute_sql(f"SELECT n.article_id FROM analysis n WHERE {_no_summary()}")}
         return [i for i in analysed if i in missing]
     marks = ", ".join("?" * len(analysed))
     missing = {r[0] for r in db.execute_sql(
-        f"SELECT n.article_id FROM analysis n WHERE n.article_id IN ({marks}) AND {_NO_SUMMARY}", analysed)}
+        f"SELECT n.article_id FROM analysis n WHERE n.article_id IN ({marks}) AND {_no_summary()}", analysed)}
     return [i for i in analysed if i in missing]
 
 
-_NO_SUMMARY = (
-    "NOT EXISTS (SELECT 1 FROM article_actor aa WHERE aa.article_id = n.article_id) "
-    "AND NOT EXISTS (SELECT 1 FROM actor_cache c WHERE c.article_id = n.article_id "
-    "AND json_array_length(c.result, '$.actors') = 0)"
-)
+def _no_summary() -> str:
+    # The cached result is JSON text; each engine reads its actors its own way.
+    no_actors = ("json_array_length(CAST(c.result AS json) -> 'actors') = 0" if is_postgres(db)
+                 else "json_array_length(c.result, '$.actors') = 0")
+    return ("NOT EXISTS (SELECT 1 FROM article_actor aa WHERE aa.article_id = n.article_id) "
+            "AND NOT EXISTS (SELECT 1 FROM actor_cache c WHERE c.article_id = n.article_id "
+            f"AND {no_actors})")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import BylineError
 from desktop.core.text import plural
 from desktop.formats.registry import file_filters
 from desktop.services.importing import ImportReport
@@ -246,11 +247,14 @@ class LibraryController(QObject):
     def _show_edits(self) -> None:
         """The rows of the articles edited since the last time, each once."""
         ids, self._edited_ids = sorted(self._edited_ids), set()
-        if self._tags_edited:
-            self._tags_edited = False
-            self.refresh()
-        elif ids:
-            self.update_rows(ids)
+        try:
+            if self._tags_edited:
+                self._tags_edited = False
+                self.refresh()
+            elif ids:
+                self.update_rows(ids)
+        except BylineError as exc:  # a team library's server went away meanwhile
+            self.messages.showMessage(f"The library list could not be updated: {exc}", 8000)
 
     # deleting ------------------------------------------------------------------
     def delete(self, ids: Sequence[int]) -> bool:

@@ -1,0 +1,137 @@
+"""A window on a team library (a real throwaway PostgreSQL server): other
+coders' highlights appear by themselves, an edit while the server is down
+is refused and kept off the undo stack, the window comes back online, and
+the Show switch picks whose highlights are drawn."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.core.model import Annotation
+from desktop.formats.text import article_from_text
+from desktop.store import annotations
+from desktop.store.articles import add_article
+from desktop.store.database import close_library, open_library
+from desktop.ui.edits import commands
+from tests import pgserver
+from tests.pg import PgServer
+from tests.ui.conftest import ANALYSIS_TIMEOUT
+
+ROOT = Path(__file__).parents[2]
+OTHER_CODER = """
+import sys
+from desktop.core.model import Annotation
+from desktop.store import annotations
+from desktop.store.database import open_library
+open_library(sys.argv[1])
+annotations.add_annotation(int(sys.argv[2]), Annotation(7, 12, ["Claim"], "from bob"))
+"""
+
+
+def team_library(server: PgServer, url: str, *coders: str) -> int:
+    from desktop.cli import main
+
+    assert main(["init-team", url, *[arg for coder in coders for arg in ("--coder", coder)]]) == 0
+    open_library(url)
+    try:
+        article_id, _ = add_article(article_from_text("Shared story. Read by all. The end."))
+    finally:
+        close_library()
+    return article_id
+
+
+def open_window(qtbot, url: str):
+    from desktop.ui.app import open_initial, prepare_window
+
+    window = prepare_window(url, None)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.analysisShown, timeout=ANALYSIS_TIMEOUT):
+        open_initial(window, [])
+    return window
+
+
+def gutter(window) -> list[tuple[int, int, str]]:
+    """The gutter's marks: start, end and colour."""
+    return sorted(mark[:3] for mark in window.reader.gutter.marks)
+
+
+@pytest.fixture()
+def warnings(monkeypatch) -> list[str]:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    return shown
+
+
+def test_another_coders_highlight_appears_and_the_show_switch_filters(qtbot, pg_server, pg_url):
+    dbname = pg_url.split("/")[3].split("?")[0]
+    alice, bob = pg_server.unique("alice"), pg_server.unique("bob")
+    article_id = team_library(pg_server, pg_url, alice, bob)
+    window = open_window(qtbot, pg_server.url(dbname, alice))  # alice's window
+    try:
+        me = window.team.coder
+        assert me == alice
+        assert window.team.show_box.isVisible()
+        window.undo.push(commands.AddHighlight(article_id, Annotation(0, 6, ["Claim"], "mine")))
+        subprocess.run([sys.executable, "-c", OTHER_CODER, pg_server.url(dbname, bob), str(article_id)],
+                       cwd=ROOT, check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        qtbot.waitUntil(lambda: any(a.note == "from bob" for a in window.session.annotations), timeout=5000)
+        assert {a.author for a in window.session.annotations} == {me, bob}
+        # Each coder's highlights carry their own gutter colour.
+        colours = window.session.coder_colours
+        assert colours[me] != colours[bob]
+        assert gutter(window) == [(0, 6, colours[me]), (7, 12, colours[bob])]
+        assert window.team.show_box.findText(f"Show: {bob}") >= 0
+        window.team.show_author(me)
+        assert [a.note for a in window.session.annotations] == ["mine"]
+        window.team.show_author(bob)
+        assert [a.note for a in window.session.annotations] == ["from bob"]
+        assert gutter(window) == [(7, 12, colours[bob])]
+        window.team.show_author(None)
+        assert len(window.session.annotations) == 2
+    finally:
+        window.close()
+        window.runner.wait(60_000)
+        close_library()
+
+
+@pytest.fixture()
+def own_server():
+    """A server of this test's own, to stop and start."""
+    folder, info = pgserver.start_temporary()
+    try:
+        yield folder, PgServer(info)
+    finally:
+        pgserver.stop(folder)
+
+
+def test_an_edit_while_offline_is_refused_and_the_window_reconnects(qtbot, own_server, warnings):
+    folder, server = own_server
+    dbname = server.new_database()
+    alice = server.unique("alice")
+    article_id = team_library(server, server.url(dbname), alice)
+    window = open_window(qtbot, server.url(dbname, alice))
+    try:
+        window.undo.push(commands.AddHighlight(article_id, Annotation(0, 6, ["Claim"], "before")))
+        stack = window.undo.stack()
+        assert stack.count() == 1
+        pgserver.stop(folder, remove=False)
+        qtbot.waitUntil(window.team.banner.isVisible, timeout=10_000)
+        assert not window.undo.push(commands.AddHighlight(article_id, Annotation(7, 12, ["Claim"], "offline")))
+        assert stack.count() == 1  # the refused edit is not on the undo stack
+        assert "cannot be reached" in warnings[-1] and "nothing was saved" in warnings[-1]
+        assert window.session.article.text.startswith("Shared story")  # still readable
+        assert [a.note for a in window.session.annotations] == ["before"]
+        pgserver.restart(folder)
+        qtbot.waitUntil(lambda: not window.team.banner.isVisible(), timeout=15_000)
+        assert window.undo.push(commands.AddHighlight(article_id, Annotation(7, 12, ["Claim"], "after")))
+        assert [a.note for a in annotations.list_annotations(article_id)] == ["before", "after"]
+    finally:
+        window.close()
+        window.runner.wait(60_000)
+        close_library()
