@@ -68,7 +68,7 @@ def warnings(monkeypatch) -> list[str]:
     return shown
 
 
-def test_another_coders_highlight_appears_and_the_show_switch_filters(qtbot, pg_server, pg_url):
+def test_another_coders_highlight_appears_and_the_show_switch_filters(qtbot, pg_server, pg_url, warnings):
     dbname = pg_url.split("/")[3].split("?")[0]
     alice, bob = pg_server.unique("alice"), pg_server.unique("bob")
     article_id = team_library(pg_server, pg_url, alice, bob)
@@ -87,6 +87,12 @@ def test_another_coders_highlight_appears_and_the_show_switch_filters(qtbot, pg_
         assert colours[me] != colours[bob]
         assert gutter(window) == [(0, 6, colours[me]), (7, 12, colours[bob])]
         assert window.team.show_box.findText(f"Show: {bob}") >= 0
+        # Bob's highlight is his: changing its note is refused, and not undoable.
+        stack = window.undo.stack()
+        theirs = next(a.id for a in window.session.annotations if a.author == bob)
+        assert not window.undo.push(commands.EditNote(article_id, theirs, "alice was here"))
+        assert stack.count() == 1 and "only your own highlights" in warnings[-1]
+        assert annotations.get_annotation(theirs).note == "from bob"
         window.team.show_author(me)
         assert [a.note for a in window.session.annotations] == ["mine"]
         window.team.show_author(bob)
@@ -135,3 +141,25 @@ def test_an_edit_while_offline_is_refused_and_the_window_reconnects(qtbot, own_s
         window.close()
         window.runner.wait(60_000)
         close_library()
+
+
+def test_file_open_team_library_switches_the_window_and_is_remembered(make_window, qtbot, pg_server, pg_url,
+                                                                      monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.ui.settings import Settings
+
+    article_id = team_library(pg_server, pg_url)
+    window = make_window()  # a local library first
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args[1]) or (pg_url, True))
+    try:
+        window.actions["open_team"].trigger()
+        assert asked == ["Open Team Library"]
+        assert window.session.article_id == article_id
+        assert window.session.article.text.startswith("Shared story")
+        assert window.team.show_box.isVisible()
+        assert Settings().library() == pg_url  # the next start opens it again
+    finally:
+        window.close()
+        window.runner.wait(60_000)
