@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
@@ -23,7 +24,7 @@ from desktop.ui.settings import Settings, configure_application
 SCREENSHOT_TIMEOUT_MS = 180_000
 # At quit, how long a running task has to stop (a cancelled analysis stops
 # between pieces of its text; a write under way finishes meanwhile).
-QUIT_PATIENCE_MS = 300
+QUIT_PATIENCE_MS = 200
 
 
 # Harmless notices of Qt's offscreen platform, printed on every resize.
@@ -60,14 +61,18 @@ def run_gui(args: argparse.Namespace) -> int:
     # The window is on screen before any article work starts.
     QTimer.singleShot(0, lambda: open_initial(window, list(args.files)))
     status = app.exec()
-    if window.runner.busy():
-        # A worker is still loading spaCy or analysing: it was told to stop
-        # (see MainWindow.closeEvent); give it a moment, then leave rather
+    importing = window.library.busy_dialogs()
+    if window.runner.busy() or importing:
+        # A worker is still loading spaCy, analysing or importing: it was
+        # told to stop (see MainWindow.closeEvent), and a write under way
+        # finishes meanwhile; give it a moment, then leave rather
         # than wait seconds for it.  Settings are saved, and SQLite keeps the
         # library whole (an analysis not yet committed is made again next
         # time); destroying Qt objects under a running thread would not be
         # safe, so the process ends here.
-        window.runner.wait(QUIT_PATIENCE_MS)
+        deadline = time.monotonic() + QUIT_PATIENCE_MS / 1000
+        for pool in (window.runner, *importing):
+            pool.wait(max(0, int((deadline - time.monotonic()) * 1000)))
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)

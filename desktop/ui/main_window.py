@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         # app.run_gui).
         self.team.stop()
         self.analyser.cancel()
-        self.library.analyser.stop()
+        self.library.stop_background()
         self.runner.drop_queued()
         super().closeEvent(event)
 

@@ -100,6 +100,16 @@ class LibraryController(QObject):
     def set_model(self, name: str) -> None:
         self.analyser.model = name
 
+    def stop_background(self) -> None:
+        """Quitting: imports stop after the file they are writing, and the
+        background analysis stops (what is left is resumed next start)."""
+        for dialog in self.dialogs:
+            dialog.cancel()
+        self.analyser.stop()
+
+    def busy_dialogs(self) -> list[ImportDialog]:
+        return [d for d in self.dialogs if d.running()]
+
     def resume_unanalysed(self) -> None:
         """Analyse, in the background, the articles whose analysis was
         abandoned (the app quit or was killed in the middle of it)."""
