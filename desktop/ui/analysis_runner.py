@@ -48,6 +48,8 @@ class AnalysisRunner(QObject):
 
     def _model_ready(self, info: tuple[str, str]) -> None:
         self.model_info = info
+        if self.cancelled.is_set():  # loaded as the app quits: start nothing more
+            return
         self.modelLoaded.emit(info[0])
         if not self.runner.busy():
             self.done.emit(f"pipeline {info[0]} {info[1]} ready")
