@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         # app.run_gui).
         self.team.stop()
         self.analyser.cancel()
+        self.actor_tools.cancel()
         self.library.stop_background()
         self.runner.drop_queued()
         super().closeEvent(event)
