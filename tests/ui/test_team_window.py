@@ -29,6 +29,14 @@ from desktop.store.database import open_library
 open_library(sys.argv[1])
 annotations.add_annotation(int(sys.argv[2]), Annotation(7, 12, ["Claim"], "from bob"))
 """
+NEW_ARTICLE = """
+import sys
+from desktop.formats.text import article_from_text
+from desktop.store.articles import add_article
+from desktop.store.database import open_library
+open_library(sys.argv[1])
+add_article(article_from_text("Another story. Imported elsewhere."))
+"""
 
 
 def team_library(server: PgServer, url: str, *coders: str) -> int:
@@ -100,6 +108,11 @@ def test_another_coders_highlight_appears_and_the_show_switch_filters(qtbot, pg_
         assert gutter(window) == [(7, 12, colours[bob])]
         window.team.show_author(None)
         assert len(window.session.annotations) == 2
+        # An article imported elsewhere shows in the library list.
+        assert len(window.library_dock.visible_ids()) == 1
+        subprocess.run([sys.executable, "-c", NEW_ARTICLE, pg_url], cwd=ROOT, check=True,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        qtbot.waitUntil(lambda: len(window.library_dock.visible_ids()) == 2, timeout=5000)
     finally:
         window.close()
         window.runner.wait(60_000)
