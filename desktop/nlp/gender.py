@@ -28,7 +28,6 @@ from functools import lru_cache
 from nameparser import HumanName
 
 from desktop.core.model import MENTION_NAME, MENTION_PRONOUN, Actor
-from desktop.nlp.actors.persons import parse_person
 
 FEMALE, MALE, NONBINARY, UNKNOWN = "female", "male", "nonbinary", "unknown"
 GENDERS = (FEMALE, MALE, NONBINARY, UNKNOWN)  # what a user may set
@@ -208,6 +207,9 @@ def first_name(name: str) -> str:
     the surname that gender-guesser knows, skipping initials and the words
     of a description ("Conservative MP Philip Hammond" -> "Philip"); "" for
     a bare surname ("Putin")."""
+    # Imported here: the actors package imports this module while it loads.
+    from desktop.nlp.actors.persons import parse_person
+
     if not parse_person(name).is_full:
         return ""
     surname = HumanName(name).last

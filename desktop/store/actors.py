@@ -11,7 +11,6 @@ from desktop.core.corrections import TYPE as TYPE
 from desktop.core.corrections import ActorRule
 from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor, Quote
 from desktop.store.articles import now
-from desktop.store.engines import is_postgres
 from desktop.store.models import ActorRuleRow, ArticleRow, db
 
 
@@ -105,8 +104,9 @@ def store_article_actors(article_id: int, actors: list[Actor], quotes: list[Quot
                          actor.name if actor else None, actor.type if actor else "",
                          actor.gender if actor else ""))
         cursor.executemany(
-            'INSERT OR REPLACE INTO article_quote (article_id, "start", "end", type, content, cue,'
-            " speaker, actor, actor_type, gender) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO article_quote (article_id, "start", "end", type, content, cue,'
+            " speaker, actor, actor_type, gender) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",  # both engines speak this (not SQLite's INSERT OR ...)
             rows,
         )
 
@@ -116,21 +116,21 @@ def articles_without_actor_summary(analysed: list[int]) -> list[int]:
     article whose actors were made and are none (its cached result lists no
     actor) needs none: it is not asked about again on every refresh."""
     if len(analysed) > 500:  # the whole library, usually: one query over it
-        missing = {r[0] for r in db.execute_sql(f"SELECT n.article_id FROM analysis n WHERE {_no_summary()}")}
+        missing = {r[0] for r in db.execute_sql(f"SELECT n.article_id FROM analysis n WHERE {_NO_SUMMARY}")}
         return [i for i in analysed if i in missing]
     marks = ", ".join("?" * len(analysed))
     missing = {r[0] for r in db.execute_sql(
-        f"SELECT n.article_id FROM analysis n WHERE n.article_id IN ({marks}) AND {_no_summary()}", analysed)}
+        f"SELECT n.article_id FROM analysis n WHERE n.article_id IN ({marks}) AND {_NO_SUMMARY}", analysed)}
     return [i for i in analysed if i in missing]
 
 
-def _no_summary() -> str:
-    # The cached result is JSON text; each engine reads its actors its own way.
-    no_actors = ("json_array_length(CAST(c.result AS json) -> 'actors') = 0" if is_postgres(db)
-                 else "json_array_length(c.result, '$.actors') = 0")
-    return ("NOT EXISTS (SELECT 1 FROM article_actor aa WHERE aa.article_id = n.article_id) "
-            "AND NOT EXISTS (SELECT 1 FROM actor_cache c WHERE c.article_id = n.article_id "
-            f"AND {no_actors})")
+_NO_SUMMARY = (
+    "NOT EXISTS (SELECT 1 FROM article_actor aa WHERE aa.article_id = n.article_id) "
+    "AND NOT EXISTS (SELECT 1 FROM actor_cache c WHERE c.article_id = n.article_id "
+    # The kept result lists no actor (services.view writes it compactly, with
+    # "actors" first): a test both engines understand.
+    """AND c.result LIKE '{"actors":[]%')"""
+)
 
 
 @dataclass(frozen=True, slots=True)

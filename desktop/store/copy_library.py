@@ -22,7 +22,7 @@ TABLES = (
     "entity_rule", "actor_rule", "article_actor", "actor_cache",
 )
 # Kept by triggers on both engines: never copied.
-DERIVED = {"span_count"}
+DERIVED = {"span_count", "actor_total"}
 BOOLEANS = {("quote", "resolved"), ("entity_rule", "everywhere")}
 _BATCH = 2000
 

@@ -32,10 +32,10 @@ def scope_clause(scope: Scope, alias: str = "a") -> tuple[str, list[object]]:
     if scope.article_ids is not None:
         db.execute_sql("CREATE TEMP TABLE IF NOT EXISTS scope_ids (id INTEGER PRIMARY KEY)")
         db.execute_sql("DELETE FROM scope_ids")
-        db.cursor().executemany("INSERT OR IGNORE INTO scope_ids VALUES (?)",
+        db.cursor().executemany("INSERT INTO scope_ids VALUES (?) ON CONFLICT DO NOTHING",
                                 [(i,) for i in scope.article_ids])
         parts.append(f"{alias}.id IN (SELECT id FROM scope_ids)")
-    return (" AND ".join(parts) or "1"), params
+    return (" AND ".join(parts) or "TRUE"), params
 
 
 def sources() -> list[str]:

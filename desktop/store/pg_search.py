@@ -72,7 +72,17 @@ def parse(text: str) -> list[list[tuple[str, bool]]]:
         if not any(ch.isalnum() for ch in raw):
             continue
         groups[-1].append((raw, prefix))
-    return [g for g in groups if g]
+    # As for FTS5 (search.fts_query): a repeated term adds nothing but work,
+    # and thousands of them overflow the server's stack; at most MAX_TERMS.
+    from desktop.store.search import MAX_TERMS
+
+    kept, count = [], 0
+    for group in groups:
+        group = list(dict.fromkeys(group))[: max(0, MAX_TERMS - count)]
+        count += len(group)
+        if group:
+            kept.append(group)
+    return kept
 
 
 def ts_query(groups: list[list[tuple[str, bool]]]) -> tuple[str, list[str]]:

@@ -3,12 +3,14 @@ through analysis, corrections and deletion, in old libraries too."""
 import sqlite3
 
 from desktop.core.model import ORIGIN_USER, Analysis, Entity, Quote
+from desktop.core.text import sha256
 from desktop.formats.text import article_from_text
 from desktop.store.analyses import save_analysis
 from desktop.store.articles import add_article
 from desktop.store.corrections import add_user_entity, delete_user_entity, reject, unreject
 from desktop.store.database import close_library, open_library
 from desktop.store.library import delete_articles, library_rows
+from desktop.store.migrations import MIGRATIONS
 from desktop.store.models import db
 from desktop.store.search import article_counts
 
@@ -78,24 +80,39 @@ def test_an_old_library_gets_its_counts(tmp_path):
         close_library()
 
 
+class _Raw:
+    """A plain sqlite3 connection where migrations expect a database."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+
+    def execute_sql(self, sql, params=()):
+        return self.con.execute(sql, params)
+
+
 def test_an_old_librarys_actors_are_made_again_by_the_new_rules(tmp_path):
-    from desktop.core.model import Analysis, Article, Entity
     from desktop.services.view import ensure_actor_summaries
     from desktop.store.actors import library_actors
-    from desktop.store.analyses import analysed_ids, save_analysis
-    from desktop.store.articles import add_article
+    from desktop.store.analyses import analysed_ids
 
     path = tmp_path / "lib.sqlite3"
-    open_library(path)
     text = "((WN)) Why? The US said no."
-    article_id = add_article(Article(text, title="Old"))[0]
-    save_analysis(article_id, Analysis([Entity(2, 4, "ORG"), Entity(16, 18, "GPE")], [], "m", "1"))
-    # What an older Byline kept: its actors by the old rules, schema 7.
-    db.execute_sql("INSERT INTO article_actor (article_id, name, type, aliases, named, mentions,"
-                   " quotes) VALUES (?, 'WN', 'organisation', '[]', 1, 1, 0),"
-                   " (?, 'US', 'place', '[]', 1, 1, 0)", (article_id, article_id))
-    db.execute_sql("PRAGMA user_version = 7")
-    close_library()
+    # What an older Byline kept (schema 7): an analysis, and its actors made
+    # by the old rules.
+    con = sqlite3.connect(path)
+    for migration in MIGRATIONS[:7]:
+        migration(_Raw(con))
+    con.execute("PRAGMA user_version = 7")
+    con.execute("INSERT INTO article (id, title, text, sha256, created) VALUES (1, 'Old', ?, ?, 'now')",
+                (text, sha256(text)))
+    con.execute("INSERT INTO analysis (article_id, model_name, model_version, analysed_at) VALUES (1, 'm', '1', 'now')")
+    con.execute('INSERT INTO entity (article_id, "start", "end", label)'
+                " VALUES (1, 2, 4, 'ORG'), (1, 16, 18, 'GPE')")
+    con.execute("INSERT INTO article_actor (article_id, name, type, aliases, named, mentions,"
+                " quotes) VALUES (1, 'WN', 'organisation', '[]', 1, 1, 0),"
+                " (1, 'US', 'place', '[]', 1, 1, 0)")
+    con.commit()
+    con.close()
     open_library(path)
     try:
         assert library_actors() == []

@@ -19,7 +19,7 @@ def test_a_library_before_genders_is_upgraded(tmp_path):
         def execute_sql(self, sql, params=()):
             return con.execute(sql, params)
 
-    number = MIGRATIONS.index(next(m for m in MIGRATIONS if m.__name__ == "_m8_genders_and_quotes"))
+    number = MIGRATIONS.index(next(m for m in MIGRATIONS if m.__name__ == "_m12_genders_and_quotes"))
     for migration in MIGRATIONS[:number]:
         migration(Raw())
     con.execute(f"PRAGMA user_version = {number}")

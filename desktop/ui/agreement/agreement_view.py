@@ -22,7 +22,7 @@ from desktop.core.agreement_report import AgreementReport
 from desktop.core.curation import CURATION
 from desktop.core.errors import BylineError
 from desktop.ui.agreement.figures_model import SORT_ROLE, ArticleFiguresModel, TagFiguresModel
-from desktop.ui.tables import table_view
+from desktop.ui.widgets.tables import table_view
 
 Compute = Callable[[list[str]], AgreementReport]
 
