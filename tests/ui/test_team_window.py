@@ -4,6 +4,7 @@ is refused and kept off the undo stack, the window comes back online, and
 the Show switch picks whose highlights are drawn."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,34 @@ def test_file_open_team_library_switches_the_window_and_is_remembered(make_windo
     finally:
         window.close()
         window.runner.wait(60_000)
+
+
+def test_a_password_asked_for_goes_into_pgpassword_only(make_window, monkeypatch, settings_folder):
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from desktop.core.errors import StoreError
+    from desktop.ui.team import connect
+
+    url = "postgresql://ana@db.example:5432/byline"
+    tries, echoes = [], []
+
+    def probe(given: str) -> None:  # the server wants a password, then accepts it
+        tries.append(given)
+        if len(tries) == 1:
+            raise StoreError("the team library refused the login; give the password in PGPASSWORD or ~/.pgpass.")
+
+    def get_text(parent, title, label, echo=QLineEdit.EchoMode.Normal, text=""):
+        echoes.append(echo)
+        return (url, True) if title == "Open Team Library" else ("s3cret", True)
+
+    monkeypatch.setattr(connect, "probe", probe)
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setenv("PGPASSWORD", "")  # restored after the test
+    window = make_window()
+    assert connect.ask_team_library(window) == url
+    assert echoes == [QLineEdit.EchoMode.Normal, QLineEdit.EchoMode.Password]
+    assert tries == [url, url]
+    assert os.environ["PGPASSWORD"] == "s3cret"
+    window.settings.set_library(url)
+    window.settings.sync()
+    assert not any("s3cret" in p.read_text(errors="replace") for p in settings_folder.rglob("*") if p.is_file())
