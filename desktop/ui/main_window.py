@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.analyser.done.connect(self._idle)
         self.analyser.failed.connect(self._failed)
         self.team.libraryChanged.connect(self.refresh_library)
+        self.undo.refusedBecause.connect(self.team.refused)
         self.team.start()
 
     def _on_current_highlight(self, action: Callable[[int], None]) -> None:

@@ -141,8 +141,8 @@ def test_an_edit_while_offline_is_refused_and_the_window_reconnects(qtbot, own_s
         stack = window.undo.stack()
         assert stack.count() == 1
         pgserver.stop(folder, remove=False)
-        qtbot.waitUntil(window.team.banner.isVisible, timeout=10_000)
         assert not window.undo.push(commands.AddHighlight(article_id, Annotation(7, 12, ["Claim"], "offline")))
+        assert window.team.banner.isVisible()  # at once, from the refused edit
         assert stack.count() == 1  # the refused edit is not on the undo stack
         assert "cannot be reached" in warnings[-1] and "nothing was saved" in warnings[-1]
         assert window.session.article.text.startswith("Shared story")  # still readable

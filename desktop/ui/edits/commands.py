@@ -36,7 +36,7 @@ class EditCommand(QUndoCommand):
         self.applied = False
         # Told (by the undo hub) when an undo or redo is refused: the store
         # changed nothing, and the step leaves the stack (see ``_refuse``).
-        self.on_refused: Callable[[str], None] | None = None
+        self.on_refused: Callable[[BylineError], None] | None = None
 
     def redo(self) -> None:
         if not self.applied:
@@ -58,7 +58,7 @@ class EditCommand(QUndoCommand):
         self.changes = Changes(self.article_id)
         self.setObsolete(True)
         if self.on_refused is not None:
-            self.on_refused(str(exc))
+            self.on_refused(exc)
 
     def apply(self) -> Changes:
         raise NotImplementedError

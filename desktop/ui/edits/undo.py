@@ -19,6 +19,7 @@ class UndoHub(QObject):
     what they changed, and the hub hands that to ``session.publish``."""
 
     refused = Signal(str)  # the reason an edit was not made
+    refusedBecause = Signal(object)  # the same, as the store's BylineError (offline, not allowed…)
 
     def __init__(self, session: ArticleSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,13 +55,14 @@ class UndoHub(QObject):
             command.changes = command.apply()
         except BylineError as exc:
             self.refused.emit(str(exc))
+            self.refusedBecause.emit(exc)
             return False
         command.applied = True
         command.on_refused = self._step_refused
         stack.push(command)
         return True
 
-    def _step_refused(self, message: str) -> None:
+    def _step_refused(self, error: BylineError) -> None:
         """An undo or redo the store refused (changed since by another
         coder, the server offline): it changed nothing and leaves the stack.
         The message waits until the stack has finished moving."""
@@ -68,7 +70,8 @@ class UndoHub(QObject):
 
         def report() -> None:
             self._refusing = False
-            self.refused.emit(message)
+            self.refused.emit(str(error))
+            self.refusedBecause.emit(error)
 
         QTimer.singleShot(0, report)
 

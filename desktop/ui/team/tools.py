@@ -4,6 +4,7 @@ article stays readable; the store refuses edits, which then never reach the
 undo stack), and a "Show" switch picks whose highlights are drawn."""
 from __future__ import annotations
 
+import logging
 import threading
 
 from PySide6.QtCore import QObject, Signal
@@ -11,13 +12,16 @@ from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar
 
 from desktop.core.colours import coder_colours
 from desktop.core.errors import BylineError
-from desktop.services.live import Change, Listener
+from desktop.services.live import RECONNECTED, RETRY_SECONDS, Change, Listener
 from desktop.store.coders import list_coders
-from desktop.store.engines import is_postgres
+from desktop.store.engines import OfflineError, is_postgres
 from desktop.store.models import db
 from desktop.store.team import current_coder
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
+from desktop.ui.team.connect import probe
+
+log = logging.getLogger(__name__)
 
 OFFLINE = ("Offline: the team library cannot be reached. The article stays readable; "
            "edits wait until the server is back.")
@@ -39,6 +43,7 @@ class TeamTools(QObject):
         self.session, self.status = session, status
         self.listener: Listener | None = None
         self.online = True
+        self._watching = False
         self.coder = ""
         self.banner = QLabel(OFFLINE, status)
         self.banner.setAccessibleName("Offline")
@@ -95,6 +100,36 @@ class TeamTools(QObject):
         """The Show switch, from code: None is everyone."""
         self.show_box.setCurrentIndex(max(0, self.show_box.findData(author)))
         self.session.show_author(author)
+
+    def refused(self, error: BaseException) -> None:
+        """An edit the store refused: when the server could not be reached,
+        show the banner at once (the listener may not have noticed yet) and
+        watch for the server's return."""
+        if isinstance(error, OfflineError) and self.team:
+            self._set_online(False)
+            self._watch(db.obj.url)  # type: ignore[attr-defined]
+
+    def _watch(self, url: str) -> None:
+        if self._watching:
+            return
+        self._watching = True
+
+        def loop() -> None:
+            try:
+                while not self.online:
+                    threading.Event().wait(RETRY_SECONDS)
+                    try:
+                        probe(url)
+                    except BylineError:
+                        continue
+                    self.heard.emit([RECONNECTED], True)
+                    return
+            except RuntimeError:  # the window went away meanwhile
+                log.debug("offline watch ended with the window")
+            finally:
+                self._watching = False
+
+        threading.Thread(target=loop, name="byline-offline-watch", daemon=True).start()
 
     # news from the server ------------------------------------------------------
     def _heard(self, changes: list[Change], online: bool) -> None:
