@@ -90,8 +90,15 @@ class CompoundEdit(EditCommand):
 
     def revert(self) -> Changes:
         changes = Changes(self.article_id)
-        for part in reversed(self.parts):
-            changes |= part.revert()
+        undone: list[EditCommand] = []
+        try:
+            for part in reversed(self.parts):
+                changes |= part.revert()
+                undone.append(part)
+        except Exception:  # one part refused (changed since): undo none of them
+            for part in reversed(undone):
+                part.apply()
+            raise
         return changes
 
 
