@@ -17,10 +17,11 @@ TIMEOUT_MS = 180_000
 
 
 def startup(library: Path, t0: float) -> dict:
-    """The same steps as ``run_gui``: window shown, then the model loading
-    in the background and the first article (the seeded sample) analysed."""
+    """The same steps as ``run_gui`` (``make run``): window shown, then the
+    model loading in the background and the sample opened and analysed."""
     from PySide6.QtCore import QTimer
 
+    from desktop.paths import seed_files
     from desktop.ui.app import application, open_initial, prepare_window
 
     marks: dict[str, float] = {}
@@ -38,7 +39,8 @@ def startup(library: Path, t0: float) -> dict:
 
     window.analysisShown.connect(analysed)
     QTimer.singleShot(0, shown)
-    QTimer.singleShot(0, lambda: open_initial(window, []))
+    # A new library shows the welcome page; `make run` opens the sample.
+    QTimer.singleShot(0, lambda: open_initial(window, seed_files()))
     QTimer.singleShot(TIMEOUT_MS, app.quit)
     app.exec()
     window.runner.wait()

@@ -136,3 +136,13 @@ def delta_e_lab(first: tuple[float, float, float], second: tuple[float, float, f
     sh = 1 + 0.015 * cp_mean * t
     rt = -sin(radians(2 * d_theta)) * rc
     return sqrt((dl / sl) ** 2 + (dc / sc) ** 2 + (dhh / sh) ** 2 + rt * (dc / sc) * (dhh / sh))
+
+
+# Gutter colours that tell coders apart in a team library (Okabe-Ito, safe
+# for colour-blind readers), handed out in the order of the coders' names.
+CODER_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#f0e442", "#000000")
+
+
+def coder_colours(names: list[str]) -> dict[str, str]:
+    """One gutter colour per coder, the same for the same names."""
+    return {name: CODER_COLOURS[i % len(CODER_COLOURS)] for i, name in enumerate(sorted(set(names)))}

@@ -58,9 +58,7 @@ def analyse_and_keep(model: str | None, article_id: int, text: str,
     that opened the library to keep.  When ``cancelled()`` says True (the
     app is quitting) the analysis stops with Cancelled and nothing is kept:
     the article stays unanalysed, for :func:`desktop.services.startup.resume_analysis`."""
-    # Called with two arguments when not cancellable: the GUI tests wrap
-    # analyze_one(model, text) to count analyses.
-    analysis = analyze_one(model, text) if cancelled is None else analyze_one(model, text, cancelled)
+    analysis = analyze_one(model, text, cancelled)
     if not threads_can_write():
         return analysis
     with worker_connection():

@@ -25,6 +25,7 @@ SPECS = (
     ActionSpec("new_article", "&File", "&New article from pasted text…", (QKeySequence.StandardKey.New,),
                "Make an article of text you copied"),
     ActionSpec("open", "&File", "&Open…", (QKeySequence.StandardKey.Open,), "Import files and open them"),
+    ActionSpec("open_team", "&File", "Open &Team Library…", (), "Open a library shared on a PostgreSQL server"),
     ActionSpec("export", "&File", "&Export…", ("Ctrl+E",), "Export this article to JSON, HTML, PDF, CSV, ..."),
     ActionSpec("print", "&File", "&Print…", (QKeySequence.StandardKey.Print,),
                "Print this article with its highlights and notes"),

@@ -2,6 +2,7 @@
 article (or the whole library) in the background."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.model import Analysis
 from desktop.core.text import plural
+from desktop.nlp.pieces import Cancelled
 from desktop.nlp.pipeline import load_pipeline, model_identity
 from desktop.services.analysis import analyse_and_keep, keep_analysis
 from desktop.services.batch import reanalyse_articles
@@ -32,6 +34,9 @@ class AnalysisRunner(QObject):
         self.session, self.runner = session, runner
         self.model_name = model_name
         self.model_info: tuple[str, str] | None = None
+        # Set at quit: the running analysis stops between pieces of its
+        # text, keeps nothing, and the article is analysed at the next start.
+        self.cancelled = threading.Event()
 
     def start_model_loading(self) -> None:
         self.busy.emit(f"Loading spaCy pipeline {self.model_name}…")
@@ -43,6 +48,8 @@ class AnalysisRunner(QObject):
 
     def _model_ready(self, info: tuple[str, str]) -> None:
         self.model_info = info
+        if self.cancelled.is_set():  # loaded as the app quits: start nothing more
+            return
         self.modelLoaded.emit(info[0])
         if not self.runner.busy():
             self.done.emit(f"pipeline {info[0]} {info[1]} ready")
@@ -65,12 +72,18 @@ class AnalysisRunner(QObject):
         # The worker saves the spans and builds the actors; this thread
         # only shows what it stored.
         self.runner.submit(
-            partial(analyse_and_keep, self.model_name, article.id, article.text),
+            partial(_analyse, self.model_name, article.id, article.text, self.cancelled.is_set),
             partial(self._analysed, article.id),
             self.failed.emit,
         )
 
-    def _analysed(self, article_id: int, unsaved: Analysis | None) -> None:
+    def cancel(self) -> None:
+        """Quitting: abandon the running analysis (it resumes next start)."""
+        self.cancelled.set()
+
+    def _analysed(self, article_id: int, unsaved: Analysis | Cancelled | None) -> None:
+        if isinstance(unsaved, Cancelled):
+            return
         if unsaved is not None and article_exists(article_id):  # an in-memory library
             keep_analysis(article_id, unsaved)
         if self.session.article_id == article_id:
@@ -86,3 +99,11 @@ class AnalysisRunner(QObject):
             lambda _n: (self.done.emit("library re-analysed"), self.session.reload_analysis()),
             self.failed.emit,
         )
+
+
+def _analyse(model: str, article_id: int, text: str, cancelled: Callable[[], bool]) -> Analysis | Cancelled | None:
+    """analyse_and_keep in the worker; a cancelled analysis is an answer, not a failure."""
+    try:
+        return analyse_and_keep(model, article_id, text, cancelled)
+    except Cancelled as stop:
+        return stop

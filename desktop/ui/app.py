@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
@@ -11,14 +12,19 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import BylineError
+from desktop.nlp.pipeline import default_pipeline_name, start_loading
 from desktop.store.articles import list_articles
 from desktop.store.backup import daily_backup, restore_library
 from desktop.store.database import LibraryError, default_path, open_library
+from desktop.store.engines import library_location
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings, configure_application
 
 SCREENSHOT_TIMEOUT_MS = 180_000
+# At quit, how long a running task has to stop (a cancelled analysis stops
+# between pieces of its text; a write under way finishes meanwhile).
+QUIT_PATIENCE_MS = 200
 
 
 # Harmless notices of Qt's offscreen platform, printed on every resize.
@@ -55,32 +61,44 @@ def run_gui(args: argparse.Namespace) -> int:
     # The window is on screen before any article work starts.
     QTimer.singleShot(0, lambda: open_initial(window, list(args.files)))
     status = app.exec()
-    if window.runner.busy():
-        # A worker is still loading spaCy or analysing: leave now rather
+    importing = window.library.busy_dialogs()
+    if window.runner.busy() or importing:
+        # A worker is still loading spaCy, analysing or importing: it was
+        # told to stop (see MainWindow.closeEvent), and a write under way
+        # finishes meanwhile; give it a moment, then leave rather
         # than wait seconds for it.  Settings are saved, and SQLite keeps the
         # library whole (an analysis not yet committed is made again next
         # time); destroying Qt objects under a running thread would not be
         # safe, so the process ends here.
+        deadline = time.monotonic() + QUIT_PATIENCE_MS / 1000
+        for pool in (window.runner, *importing):
+            pool.wait(max(0, int((deadline - time.monotonic()) * 1000)))
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)
     return status
 
 
-def prepare_window(db_path: Path | None, model: str | None, interactive: bool = False) -> MainWindow:
+def prepare_window(db_path: Path | str | None, model: str | None, interactive: bool = False) -> MainWindow:
     """Open the library and make the window (an empty library shows the
     welcome page, which offers the sample: nothing is imported unasked).
 
     Raises BylineError when the library cannot be opened; when
     ``interactive``, a damaged library with a backup is offered a restore.
     """
-    path = db_path or default_path()
+    settings = Settings()
+    # --db, then BYLINE_DB, then the library chosen in the window (a file
+    # or a team library's URL), then the user data folder.
+    remembered = None if os.environ.get("BYLINE_DB") else settings.library()
+    path = db_path or (library_location(remembered) if remembered else default_path())
     try:
         open_library(path)
     except LibraryError as exc:
         if not (interactive and exc.newest_backup and offer_restore(path, exc)):
             raise
-    window = MainWindow(Settings(), model=model)
+    model = model or settings.model() or default_pipeline_name()
+    start_loading(model)  # spaCy loads in a thread while the window is built
+    window = MainWindow(settings, model=model)
     window.refresh_library()
     try:
         daily_backup(path)

@@ -26,9 +26,10 @@ from desktop.nlp.pipeline import default_pipeline_name, installed_pipelines
 from desktop.paths import seed_files
 from desktop.services.importing import import_files
 from desktop.store.analyses import load_analysis
-from desktop.store.articles import count_articles, get_article_titles
+from desktop.store.articles import count_articles, get_article_titles, list_articles
 from desktop.store.check import check_library
-from desktop.store.database import library_path
+from desktop.store.database import library_path, open_library
+from desktop.store.models import db
 from desktop.ui.actions import build_actions, build_toolbar
 from desktop.ui.actors.actor_tools import ActorTools
 from desktop.ui.actors.actors_dock import ActorsDock
@@ -60,6 +61,8 @@ from desktop.ui.reader_menu import install_context_menu, install_quotes_menu
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.status import status_text
+from desktop.ui.team.connect import ask_team_library
+from desktop.ui.team.tools import TeamTools
 from desktop.ui.workers import TaskRunner
 
 
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self.library = LibraryController(session, undo, self.library_dock, self.runner, self.analyser.model_name,
                                          settings, self, status)
         self.articles = ArticleTools(session, undo, self, status)
+        self.team = TeamTools(session, status, self)
         self.actions = build_actions(self, self._slots(), {
             "undo": lambda: undo.group.createUndoAction(self, "&Undo"),
             "redo": lambda: undo.group.createRedoAction(self, "&Redo"),
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
             "new_article": lambda: self.articles.new_article(),
             "print": lambda: self.articles.print_open(),
             "guide": self.show_guide,
+            "open_team": self.open_team_library,
         }
 
     def _wire(self) -> None:
@@ -167,9 +172,13 @@ class MainWindow(QMainWindow):
         self.library.install(self.menus["&File"], self.actions["open"], [self.reader.viewport()])
         self.menus["&File"].insertMenu(self.actions["preferences"], self.reading.recent_menu)
         self.analyser.modelLoaded.connect(self.library.set_model)
+        self.analyser.modelLoaded.connect(self.library.resume_unanalysed)
         self.analyser.busy.connect(self._busy)
         self.analyser.done.connect(self._idle)
         self.analyser.failed.connect(self._failed)
+        self.team.libraryChanged.connect(self.refresh_library)
+        self.undo.refusedBecause.connect(self.team.refused)
+        self.team.start()
 
     def _on_current_highlight(self, action: Callable[[int], None]) -> None:
         annotation_id = self.annotator.current_highlight()
@@ -249,8 +258,13 @@ class MainWindow(QMainWindow):
         self.settings.set_hidden_labels(self.article_layers.hidden_labels)
         self.settings.sync()
         # Quitting does not wait for queued analyses (they run again next
-        # time); the app leaves without waiting for the one running (see
+        # time); the one running is abandoned between pieces of its text and
+        # keeps nothing, so its article is analysed at the next start (see
         # app.run_gui).
+        self.team.stop()
+        self.analyser.cancel()
+        self.actor_tools.cancel()
+        self.library.stop_background()
         self.runner.drop_queued()
         super().closeEvent(event)
 
@@ -285,6 +299,36 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         if imported:
             self.open_article(imported[-1].article_id)
+        return True
+
+    # a team library ----------------------------------------------------------
+    def open_team_library(self) -> None:
+        """File > Open Team Library…: switch this window to it."""
+        url = ask_team_library(self)
+        if url is not None:
+            self.switch_library(url)
+
+    def switch_library(self, location: Path | str) -> bool:
+        """Open another library in this window (remembered for the next
+        start); on failure the open one stays."""
+        previous = library_path() or getattr(db.obj, "url", None)
+        try:
+            open_library(location)
+        except BylineError as exc:
+            QMessageBox.warning(self, "Cannot open the library", str(exc))
+            if previous is not None:
+                open_library(previous)
+            return False
+        self.runner.drop_queued()
+        self.undo.forget(list(self.undo.stacks))
+        self.settings.set_library(str(location))
+        self.session.close()
+        self.team.start()
+        self.session.publish(Changes(tags=True))
+        self.refresh_library()
+        rows = list_articles()
+        if rows:
+            self.open_article(rows[0].id)
         return True
 
     def export_articles(self, ids: list[int]) -> ExportDialog | None:

@@ -89,6 +89,12 @@ class PreferencesDialog(QDialog):
         folder_row.addWidget(self.export_folder, 1)
         folder_row.addWidget(browse)
         add_row(form, "Default &export folder", folder_row, self.export_folder)
+        self.library = QLineEdit(settings.library(), self)
+        self.library.setAccessibleName("Library")
+        self.library.setPlaceholderText("the default library file")
+        self.library.setToolTip("A library file, or a team library's URL (postgresql://USER@HOST:PORT/DBNAME), "
+                                "opened at the next start; a password is never stored here")
+        form.addRow("Li&brary", self.library)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Apply
             | QDialogButtonBox.StandardButton.Cancel
@@ -124,6 +130,8 @@ class PreferencesDialog(QDialog):
         s.set_font_size(self.size.value())
         s.set_line_length(self.line_length.value())
         s.set_export_folder(self.export_folder.text().strip())
+        s.set_library(self.library.text())
+        self.library.setText(s.library())  # a password typed in the URL is dropped
         s.sync()
         self.applied.emit()
 

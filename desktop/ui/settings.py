@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import json
+from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
@@ -20,6 +21,15 @@ def configure_application() -> None:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+
+def strip_password(location: str) -> str:
+    """A team library's URL without any password in it (never stored)."""
+    parts = urlsplit(location)
+    if "://" not in location or parts.password is None:
+        return location
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}@{netloc}"))
 
 
 class Settings:
@@ -62,6 +72,14 @@ class Settings:
         self._qs.setValue("library/hidden_columns", sorted(names))
 
     # annotating ---------------------------------------------------------
+    def library(self) -> str:
+        """The library opened at start (a file path or a team library's
+        URL, never with a password); empty: the default one."""
+        return str(self._qs.value("library/location", "") or "")
+
+    def set_library(self, location: str) -> None:
+        self._qs.setValue("library/location", strip_password(location.strip()))
+
     def author(self) -> str:
         return str(self._qs.value("annotate/author", "") or "") or default_author()
 

@@ -157,3 +157,16 @@ def test_sorting_by_a_header_keeps_rows_and_actors_together(make_window):
     assert window.actor_tools.current.quote_count == quotes[0]
     select(window, "Olaf Scholz")
     assert [window.session.actors[i].name for i in dock.selected()] == ["Olaf Scholz"]
+
+
+def test_library_view_makes_missing_actor_summaries_in_the_background(make_window, qtbot):
+    from desktop.store.actors import articles_without_actor_summary
+    from desktop.store.models import db
+
+    window = make_window()
+    db.execute_sql("DELETE FROM article_actor")  # as in a library analysed before the summaries existed
+    db.execute_sql("DELETE FROM actor_cache")
+    assert articles_without_actor_summary([window.session.article_id])
+    dialog = window.actor_tools.library_view()
+    qtbot.waitUntil(lambda: any(r.name == "Putin" for r in dialog.model.rows), timeout=60_000)
+    assert not articles_without_actor_summary([window.session.article_id])

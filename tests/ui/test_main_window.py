@@ -42,9 +42,9 @@ def test_reopening_the_library_does_not_analyse_again(make_window, monkeypatch, 
     calls = []
     real = analysis_module.analyze_one
 
-    def counting(model, text):
+    def counting(model, text, cancelled=None):
         calls.append(text[:20])
-        return real(model, text)
+        return real(model, text, cancelled)
 
     monkeypatch.setattr(analysis_module, "analyze_one", counting)
     db = tmp_path / "kept.sqlite3"

@@ -86,7 +86,8 @@ def test_preferences_apply_live(make_window, qtbot, monkeypatch):
     window = make_window()
     calls = []
     real = analysis_module.analyze_one
-    monkeypatch.setattr(analysis_module, "analyze_one", lambda model, text: calls.append(model) or real(model, text))
+    monkeypatch.setattr(analysis_module, "analyze_one",
+                        lambda model, text, cancelled=None: calls.append(model) or real(model, text, cancelled))
     # A second installed pipeline: the same model under another name.
     monkeypatch.setitem(pipeline._cache, "other_pipeline", pipeline.load_pipeline())
     monkeypatch.setattr(

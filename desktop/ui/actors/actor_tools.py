@@ -2,6 +2,8 @@
 quotes; renaming, merging, splitting and retyping become actor rules."""
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -11,8 +13,10 @@ from PySide6.QtWidgets import QInputDialog, QStatusBar
 
 from desktop.core.corrections import ALIAS, SPLIT, TYPE, ActorRule
 from desktop.core.model import MENTION_NAME, Actor
-from desktop.services.view import refresh_for_rules, refresh_for_rules_in_worker
-from desktop.store.database import threads_can_write
+from desktop.services.view import ensure_actor_summaries, refresh_for_rules, refresh_for_rules_in_worker
+from desktop.store.actors import articles_without_actor_summary
+from desktop.store.analyses import analysed_ids
+from desktop.store.database import threads_can_write, worker_connection
 from desktop.ui.actors.actors_dock import ActorsDock
 from desktop.ui.edits import commands
 from desktop.ui.edits.changes import Changes
@@ -50,6 +54,7 @@ class ActorTools(QObject):
         self.current: Actor | None = None
         self.position = -1
         self.dialog: LibraryActorsDialog | None = None
+        self.cancelled = threading.Event()  # set at quit: making summaries stops
         dock.actorChosen.connect(self.choose)
         dock.renameRequested.connect(self.rename)
         dock.mergeRequested.connect(self.merge)
@@ -194,6 +199,10 @@ class ActorTools(QObject):
             partial(refresh_for_rules_in_worker, rules), self._summaries_refreshed, self.status.showMessage
         )
 
+    def cancel(self) -> None:
+        """Quitting: stop making actor summaries (the rest are made next time)."""
+        self.cancelled.set()
+
     def _summaries_refreshed(self, _result: object = None) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.refresh()
@@ -205,7 +214,20 @@ class ActorTools(QObject):
         if self.dialog is None:
             self.dialog = LibraryActorsDialog(self.dock.window())
             self.dialog.articleChosen.connect(self.articleChosen)
-        self.dialog.refresh()
+        missing = articles_without_actor_summary(analysed_ids()) if threads_can_write() else []
+        if missing:
+            # Articles without an actor summary yet (analysed before the
+            # summaries existed): made in the background, cancelled at quit.
+            self.status.showMessage(f"Counting the actors of {len(missing)} articles…")
+            self.runner.submit(partial(_ensure_in_worker, missing, self.cancelled.is_set),
+                               self._summaries_refreshed, self.status.showMessage)
+        else:
+            self.dialog.refresh()
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog
+
+
+def _ensure_in_worker(article_ids: list[int], cancelled: Callable[[], bool]) -> None:
+    with worker_connection():
+        ensure_actor_summaries(article_ids, cancelled)

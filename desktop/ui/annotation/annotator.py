@@ -124,9 +124,12 @@ class Annotator(QObject):
 
     def _after_change(self, full: bool) -> None:
         colours = {t.name: t.color for t in self.tags}
-        self.reader.gutter.set_marks(
-            [(a.start, a.end, colours.get(a.tags[0], "#999999") if a.tags else "#999999") for a in self.annotations]
-        )
+        coders = self.session.coder_colours  # a team library: each coder's own colour
+        self.reader.gutter.set_marks([
+            (a.start, a.end, coders.get(a.author or "")
+             or (colours.get(a.tags[0], "#999999") if a.tags else "#999999"))
+            for a in self.annotations
+        ])
         dock = self.annotations_dock
         if not full and not self._dock_pending and dock.isVisible():
             dock.update_annotations(self.annotations)

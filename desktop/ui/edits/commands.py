@@ -8,12 +8,13 @@ and redo write the database too and it always equals what is shown.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.corrections import ActorRule
+from desktop.core.errors import BylineError
 from desktop.core.model import Annotation, Entity, Quote, Tag
 from desktop.store import annotations as store_annotations
 from desktop.store import corrections, tags
@@ -33,14 +34,31 @@ class EditCommand(QUndoCommand):
         # refused edit never reaches the stack; the stack's first redo()
         # then only announces the change.
         self.applied = False
+        # Told (by the undo hub) when an undo or redo is refused: the store
+        # changed nothing, and the step leaves the stack (see ``_refuse``).
+        self.on_refused: Callable[[BylineError], None] | None = None
 
     def redo(self) -> None:
         if not self.applied:
-            self.changes = self.apply()
+            try:
+                self.changes = self.apply()
+            except BylineError as exc:
+                self._refuse(exc)
         self.applied = False
 
     def undo(self) -> None:
-        self.changes = self.revert()
+        try:
+            self.changes = self.revert()
+        except BylineError as exc:  # changed since by another coder, offline, not allowed
+            self._refuse(exc)
+
+    def _refuse(self, exc: BylineError) -> None:
+        """Nothing was changed: QUndoStack drops an obsolete step, so the
+        stack no longer offers an undo that cannot be made."""
+        self.changes = Changes(self.article_id)
+        self.setObsolete(True)
+        if self.on_refused is not None:
+            self.on_refused(exc)
 
     def apply(self) -> Changes:
         raise NotImplementedError
@@ -72,8 +90,15 @@ class CompoundEdit(EditCommand):
 
     def revert(self) -> Changes:
         changes = Changes(self.article_id)
-        for part in reversed(self.parts):
-            changes |= part.revert()
+        undone: list[EditCommand] = []
+        try:
+            for part in reversed(self.parts):
+                changes |= part.revert()
+                undone.append(part)
+        except Exception:  # one part refused (changed since): undo none of them
+            for part in reversed(undone):
+                part.apply()
+            raise
         return changes
 
 
@@ -96,7 +121,7 @@ class AddHighlight(EditCommand):
 
     def revert(self) -> Changes:
         assert self.annotation.id is not None
-        store_annotations.delete_annotation(self.annotation.id)
+        store_annotations.delete_annotation(self.annotation.id, expect=self.annotation)
         return self._changes()
 
     def _changes(self) -> Changes:
@@ -131,7 +156,7 @@ class EditNote(EditCommand):
         return _highlights(self.article_id, self.range)
 
     def revert(self) -> Changes:
-        store_annotations.set_note(self.annotation_id, self.old)
+        store_annotations.set_note(self.annotation_id, self.old, expect=self.note)
         return _highlights(self.article_id, self.range)
 
 
@@ -147,7 +172,7 @@ class SetHighlightTags(EditCommand):
         return _highlights(self.article_id, self.range)
 
     def revert(self) -> Changes:
-        store_annotations.set_tags(self.annotation_id, self.old)
+        store_annotations.set_tags(self.annotation_id, self.old, expect=self.names)
         return _highlights(self.article_id, self.range)
 
 
@@ -183,15 +208,17 @@ class EditTag(EditCommand):
         super().__init__(article_id, text)
         self.tag_id, self.edits = tag_id, changes
         self.before: Tag | None = None
+        self.after: Tag | None = None
 
     def apply(self) -> Changes:
         self.before = tags.update_tag(self.tag_id, **self.edits)
+        self.after = tags.get_tag(self.tag_id)
         return _tag_changes(self.article_id, self.tag_id)
 
     def revert(self) -> Changes:
         assert self.before is not None
         before = self.before
-        tags.update_tag(self.tag_id, **{key: getattr(before, key) for key in self.edits})
+        tags.update_tag(self.tag_id, expect=self.after, **{key: getattr(before, key) for key in self.edits})
         return _tag_changes(self.article_id, self.tag_id)
 
 

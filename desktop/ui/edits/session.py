@@ -32,6 +32,10 @@ class ArticleSession(QObject):
         self.quote_actor: list[int | None] = []
         self.annotations: list[Annotation] = []
         self.tags: list[Tag] = []  # read when the window publishes Changes(tags=True)
+        # A team library: whose highlights are shown (None: everyone's) and
+        # each coder's gutter colour (empty: the tags' colours).
+        self.author: str | None = None
+        self.coder_colours: dict[str, str] = {}
 
     @property
     def article_id(self) -> int | None:
@@ -42,7 +46,7 @@ class ArticleSession(QObject):
         """Open an article, without its analysis (see ``show_analysis``)."""
         self.article = get_article(article_id)
         self._clear_analysis()
-        self.annotations = list_annotations(article_id)
+        self.annotations = self._shown(list_annotations(article_id))
         self.changed.emit(Changes(article_id, opened=True, annotations=True))
 
     def close(self) -> None:
@@ -72,6 +76,17 @@ class ArticleSession(QObject):
             if stored is not None:
                 self.show_analysis(stored)
 
+    def show_author(self, author: str | None) -> None:
+        """Show only ``author``'s highlights (None: everyone's)."""
+        self.author = author
+        if self.article_id is not None:
+            self.publish(Changes(self.article_id, annotations=True))
+
+    def _shown(self, annotations: list[Annotation]) -> list[Annotation]:
+        if self.author is None:
+            return annotations
+        return [a for a in annotations if a.author == self.author]
+
     # edits ---------------------------------------------------------------------
     def publish(self, changes: Changes) -> None:
         """Read again what ``changes`` says changed, then announce it."""
@@ -97,10 +112,11 @@ class ArticleSession(QObject):
         thousands), widening ``where`` to every piece whose look changes."""
         assert self.article_id is not None
         if changes.where is None or changes.tags:
-            self.annotations = list_annotations(self.article_id)
+            self.annotations = self._shown(list_annotations(self.article_id))
             return replace(changes, where=None)
         start, end = changes.where
         old = self.annotations
-        self.annotations = regions.merge_region(old, annotations_overlapping(self.article_id, start, end), start, end)
+        here = self._shown(annotations_overlapping(self.article_id, start, end))
+        self.annotations = regions.merge_region(old, here, start, end)
         spans = [(a.start, a.end) for a in (*regions.overlapping(old, start, end), *self.annotations)]
         return replace(changes, where=regions.closed_region(spans, start, end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from shiboken6 import isValid
 
@@ -19,6 +19,7 @@ class UndoHub(QObject):
     what they changed, and the hub hands that to ``session.publish``."""
 
     refused = Signal(str)  # the reason an edit was not made
+    refusedBecause = Signal(object)  # the same, as the store's BylineError (offline, not allowed…)
 
     def __init__(self, session: ArticleSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +27,7 @@ class UndoHub(QObject):
         self.group = QUndoGroup(self)
         self.stacks: dict[int, QUndoStack] = {}
         self._index: dict[int, int] = {}  # each stack's index, last seen
+        self._refusing = False  # an undo or redo just refused: nothing to publish
         session.changed.connect(lambda changes: changes.opened and self._follow(changes.article_id))
 
     def _follow(self, article_id: int | None) -> None:
@@ -53,10 +55,25 @@ class UndoHub(QObject):
             command.changes = command.apply()
         except BylineError as exc:
             self.refused.emit(str(exc))
+            self.refusedBecause.emit(exc)
             return False
         command.applied = True
+        command.on_refused = self._step_refused
         stack.push(command)
         return True
+
+    def _step_refused(self, error: BylineError) -> None:
+        """An undo or redo the store refused (changed since by another
+        coder, the server offline): it changed nothing and leaves the stack.
+        The message waits until the stack has finished moving."""
+        self._refusing = True
+
+        def report() -> None:
+            self._refusing = False
+            self.refused.emit(str(error))
+            self.refusedBecause.emit(error)
+
+        QTimer.singleShot(0, report)
 
     def _moved(self, article_id: int, index: int) -> None:
         stack = self.stacks.get(article_id)
@@ -64,6 +81,9 @@ class UndoHub(QObject):
         if stack is None or not isValid(stack) or not isValid(self.session):
             return
         before, self._index[article_id] = self._index[article_id], index
+        if self._refusing:  # the step was dropped from the stack; nothing changed
+            self._refusing = False
+            return
         # Going forward, the commands below the new index ran redo(); going
         # back, those from the new index up ran undo().
         run = range(before, index) if index > before else range(index, before)

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import BylineError
 from desktop.core.text import plural
 from desktop.formats.registry import file_filters
 from desktop.services.importing import ImportReport
+from desktop.services.startup import unanalysed_articles
 from desktop.store.library import delete_articles, deletion_counts, library_rows
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
@@ -97,6 +99,21 @@ class LibraryController(QObject):
 
     def set_model(self, name: str) -> None:
         self.analyser.model = name
+
+    def stop_background(self) -> None:
+        """Quitting: imports stop after the file they are writing, and the
+        background analysis stops (what is left is resumed next start)."""
+        for dialog in self.dialogs:
+            dialog.cancel()
+        self.analyser.stop()
+
+    def busy_dialogs(self) -> list[ImportDialog]:
+        return [d for d in self.dialogs if d.running()]
+
+    def resume_unanalysed(self) -> None:
+        """Analyse, in the background, the articles whose analysis was
+        abandoned (the app quit or was killed in the middle of it)."""
+        self.analyser.add([i for i in unanalysed_articles() if i != self.session.article_id])
 
     def _build_status(self) -> None:
         self.status = QWidget(self.host)
@@ -240,11 +257,14 @@ class LibraryController(QObject):
     def _show_edits(self) -> None:
         """The rows of the articles edited since the last time, each once."""
         ids, self._edited_ids = sorted(self._edited_ids), set()
-        if self._tags_edited:
-            self._tags_edited = False
-            self.refresh()
-        elif ids:
-            self.update_rows(ids)
+        try:
+            if self._tags_edited:
+                self._tags_edited = False
+                self.refresh()
+            elif ids:
+                self.update_rows(ids)
+        except BylineError as exc:  # a team library's server went away meanwhile
+            self.messages.showMessage(f"The library list could not be updated: {exc}", 8000)
 
     # deleting ------------------------------------------------------------------
     def delete(self, ids: Sequence[int]) -> bool:
