@@ -32,7 +32,7 @@ from desktop.services.curation import Comparison, CurationChange
 from desktop.ui.agreement.coder_pane import CoderPane
 from desktop.ui.agreement.curation_command import push_curation
 from desktop.ui.agreement.disagreement_model import DisagreementModel
-from desktop.ui.tables import table_view
+from desktop.ui.widgets.tables import table_view
 
 
 class CompareCodersView(QWidget):

@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.curation import Item
-from desktop.ui.tables import RecordTableModel
+from desktop.ui.widgets.tables import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 Row = tuple[Item, str]  # the item and its curation status

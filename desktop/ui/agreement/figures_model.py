@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.agreement import Figure
 from desktop.core.agreement_report import ArticleFigures, TagFigures
-from desktop.ui.tables import RIGHT, RecordTableModel
+from desktop.ui.widgets.tables import RIGHT, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

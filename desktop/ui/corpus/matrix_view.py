@@ -22,7 +22,7 @@ from desktop.formats.corpus_export import matrix_csv
 from desktop.store.corpus_segments import cell_filter, code_matrix
 from desktop.ui.corpus.common import choice_box, save_text
 from desktop.ui.corpus.segments_view import SegmentList
-from desktop.ui.tables import Index, table_view
+from desktop.ui.widgets.tables import Index, table_view
 
 
 def _mix(a: QColor, b: QColor, share: float) -> QColor:

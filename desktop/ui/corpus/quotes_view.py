@@ -15,7 +15,7 @@ from desktop.formats.corpus_export import quotes_csv
 from desktop.nlp.gender import GENDERS
 from desktop.store.corpus_quotes import count_quotes, find_quotes, quote_choices
 from desktop.ui.corpus.common import choice_box, fixed_columns, save_text, set_choices
-from desktop.ui.tables import Index, count_text, search_box, table_view
+from desktop.ui.widgets.tables import Index, count_text, search_box, table_view
 
 PAGE = 200
 # column -> the sort key of desktop.store.corpus_quotes.SORT_KEYS

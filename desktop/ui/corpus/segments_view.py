@@ -22,7 +22,7 @@ from desktop.formats.corpus_export import segments_csv, segments_html, segments_
 from desktop.store.corpus_segments import coders, count_segments, find_segments
 from desktop.store.tags import list_tags
 from desktop.ui.corpus.common import choice_box, fixed_columns, save_text, set_choices
-from desktop.ui.tables import Index, count_text, search_box, table_view
+from desktop.ui.widgets.tables import Index, count_text, search_box, table_view
 
 PAGE = 200
 
