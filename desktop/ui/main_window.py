@@ -28,6 +28,7 @@ from desktop.services.importing import import_files
 from desktop.store.analyses import load_analysis
 from desktop.store.articles import count_articles, get_article_titles
 from desktop.store.check import check_library
+from desktop.store.coders import list_coders
 from desktop.store.database import library_path
 from desktop.ui.actions import build_actions, build_toolbar
 from desktop.ui.actors.actor_tools import ActorTools
@@ -329,7 +330,8 @@ class MainWindow(QMainWindow):
             return None
         folder = Path(self.settings.export_folder() or Path.home())
         titles = get_article_titles(ids[:1]) if len(ids) == 1 else []
-        dialog = ExportDialog(ids, parent=self, folder=folder, title=titles[0][1] if titles else "")
+        dialog = ExportDialog(ids, parent=self, folder=folder, title=titles[0][1] if titles else "",
+                              coders=[c.name for c in list_coders() if c.name])
         dialog.open()
         return dialog
 

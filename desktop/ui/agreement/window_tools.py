@@ -48,7 +48,7 @@ class AgreementTools(QObject):
         article, stack = self.session.article, self.undo.stack()
         if article is None or article.id is None or stack is None:
             return None
-        coders = [c.name for c in list_coders()]
+        coders = [c.name for c in list_coders() if c.name]
         view = CompareCodersView(article.id, article.text, coders, list_tags(), stack)
         article_id = article.id
         view.changed.connect(lambda: self.session.publish(Changes(article_id, annotations=True)))
@@ -56,7 +56,7 @@ class AgreementTools(QObject):
         return view
 
     def agreement(self) -> AgreementView:
-        coders = [c.name for c in list_coders()]
+        coders = [c.name for c in list_coders() if c.name]
         views: list[AgreementView] = []
 
         def compute(chosen: list[str]) -> AgreementReport | None:

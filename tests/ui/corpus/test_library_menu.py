@@ -88,3 +88,40 @@ def test_agreement_from_the_menu_opens_the_article_chosen(window, qtbot):
     row = view.articles_table.model().mapToSource(index).row()
     assert window.session.article_id == view.articles_model.rows[row].article_id
     assert target in {r.article_id for r in view.articles_model.rows}
+
+
+def test_compare_coders_from_the_article_menu_curates_into_the_reader(window):
+    from desktop.core.curation import CURATION
+    from desktop.ui.agreement import CompareCodersView
+
+    first = db.execute_sql("SELECT MIN(id) FROM article").fetchone()[0]  # "ana" and "ben" both coded it
+    window.open_article(first)
+    window.actions["compare_coders"].trigger()
+    dialogs = [d for d in window.findChildren(QDialog) if d.windowTitle().startswith("Compare coders — ")]
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    view = dialogs[0].findChild(CompareCodersView)
+    assert view.coders() == ("ana", "ben")
+    assert CURATION not in {a.author for a in window.session.annotations}
+    row = next(r for r, (item, _state) in enumerate(view.model.rows) if item.a)
+    view.table.selectionModel().setCurrentIndex(view.model.index(row, 0),
+                                                view.table.selectionModel().SelectionFlag.ClearAndSelect)
+    view.actions_by_name["accept_a"].trigger()
+    assert view.message.text() == ""
+    # The session read the highlights again: the curated one is in the window.
+    assert CURATION in {a.author for a in window.session.annotations}
+
+
+def test_export_offers_highlights_of_one_coder(window, tmp_path, monkeypatch):
+    from desktop.ui.library.export_dialog import ExportDialog
+
+    monkeypatch.setattr(ExportDialog, "open", lambda self: None)
+    dialog = window.export_articles([window.session.article_id])
+    assert [dialog.coder.itemText(i) for i in range(dialog.coder.count())] == ["everyone", "ana", "ben"]
+    assert dialog.export_function() is dialog.export_fn
+    dialog.coder.setCurrentIndex(dialog.coder.findData("ana"))
+    fmt = dialog.format.findData("json")
+    dialog.format.setCurrentIndex(fmt)
+    target = tmp_path / "ana.json"
+    dialog.export_function()([window.session.article_id], "json", target)
+    text = target.read_text(encoding="utf-8")
+    assert '"ana"' in text and '"ben"' not in text
