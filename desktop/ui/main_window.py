@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
         self.analyser.done.connect(self._idle)
         self.analyser.failed.connect(self._failed)
         self.library_views.openAt.connect(self.open_article_at)
+        self.library.backgroundDone.connect(self.library_views.refresh)
+        self.library.importFinished.connect(lambda _report: self.library_views.refresh())
         self.agreement.articleChosen.connect(self.open_article)
 
     def _on_current_highlight(self, action: Callable[[int], None]) -> None:

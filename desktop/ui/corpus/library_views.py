@@ -96,8 +96,11 @@ class LibraryViews(QObject):
             dock.widget().set_scope(scope)
 
     def _changed(self, changes: Changes) -> None:
-        if changes.analysis or changes.spans or changes.annotations or changes.tags or changes.details \
-                or changes.actor_rules:
+        # Not on ``analysis``: opening an article shows its stored analysis,
+        # which changes nothing in the library (new analyses come with the
+        # controller's ``backgroundDone``, connected by the window).
+        if self.docks and (changes.spans or changes.annotations or changes.tags or changes.details
+                           or changes.actor_rules):
             self.refresh()
 
     def _ensure_summaries(self) -> None:

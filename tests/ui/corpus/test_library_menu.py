@@ -125,3 +125,22 @@ def test_export_offers_highlights_of_one_coder(window, tmp_path, monkeypatch):
     dialog.export_function()([window.session.article_id], "json", target)
     text = target.read_text(encoding="utf-8")
     assert '"ana"' in text and '"ben"' not in text
+
+
+def test_all_quotes_follow_a_gender_correction_and_its_undo(window):
+    from desktop.ui.edits import commands
+
+    window.actions["library_quotes"].trigger()
+    view = _dock(window, "All quotes").widget()
+    row = next(r for r, q in enumerate(view.model.rows) if q.actor_type == "person" and q.gender == "male")
+    speaker = view.model.rows[row].speaker
+
+    def genders() -> set[str]:
+        return {view.model.index(r, 2).data() for r in range(view.model.rowCount())
+                if view.model.rows[r].speaker == speaker}
+
+    assert genders() == {"male"}
+    window.undo.push(commands.SetActorGender(window.session.article_id, speaker, "female"))
+    assert genders() == {"female"}
+    window.actions["undo"].trigger()
+    assert genders() == {"male"}
