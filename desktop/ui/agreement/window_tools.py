@@ -4,7 +4,9 @@ library's figures are computed in a worker."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from desktop.core.agreement_report import AgreementReport
 from desktop.services.agreement import library_agreement
@@ -13,6 +15,7 @@ from desktop.store.database import threads_can_write, worker_connection
 from desktop.store.tags import list_tags
 from desktop.ui.agreement.agreement_view import AgreementView
 from desktop.ui.agreement.compare_view import CompareCodersView
+from desktop.ui.agreement.curation_command import CurationCommand
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
 from desktop.ui.edits.undo import UndoHub
@@ -43,6 +46,7 @@ class AgreementTools(QObject):
     def __init__(self, session: ArticleSession, undo: UndoHub, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self.session, self.undo, self.runner, self.parent_widget = session, undo, runner, parent
+        self._followed: dict[int, int] = {}  # article id -> its stack's index, last seen
 
     def compare_coders(self) -> CompareCodersView | None:
         article, stack = self.session.article, self.undo.stack()
@@ -50,10 +54,27 @@ class AgreementTools(QObject):
             return None
         coders = [c.name for c in list_coders() if c.name]
         view = CompareCodersView(article.id, article.text, coders, list_tags(), stack)
-        article_id = article.id
-        view.changed.connect(lambda: self.session.publish(Changes(article_id, annotations=True)))
+        self._follow_curation(article.id, stack)
         _in_dialog(self.parent_widget, f"Compare coders — {article.title}", view)
         return view
+
+    def _follow_curation(self, article_id: int, stack: QUndoStack) -> None:
+        """The reader shows each curation step, its undo and redo, even after
+        the Compare coders dialog was closed (the steps stay on the
+        article's stack, which the window's Undo moves)."""
+        if article_id in self._followed:
+            return
+        self._followed[article_id] = stack.index()
+
+        def moved(index: int) -> None:
+            if not (isValid(stack) and isValid(self.session)):  # the window is closing
+                return
+            before, self._followed[article_id] = self._followed[article_id], index
+            run = range(min(before, index), max(before, index))
+            if any(isinstance(stack.command(i), CurationCommand) for i in run):
+                self.session.publish(Changes(article_id, annotations=True))
+
+        stack.indexChanged.connect(moved)
 
     def agreement(self) -> AgreementView:
         coders = [c.name for c in list_coders() if c.name]

@@ -109,6 +109,14 @@ def test_compare_coders_from_the_article_menu_curates_into_the_reader(window):
     assert view.message.text() == ""
     # The session read the highlights again: the curated one is in the window.
     assert CURATION in {a.author for a in window.session.annotations}
+    # Closed, the dialog's steps stay on the article's stack: Edit > Undo
+    # takes the curated highlight out of the window, Redo puts it back.
+    dialogs[0].close()
+    dialogs[0].deleteLater()
+    window.actions["undo"].trigger()
+    assert CURATION not in {a.author for a in window.session.annotations}
+    window.actions["redo"].trigger()
+    assert CURATION in {a.author for a in window.session.annotations}
 
 
 def test_export_offers_highlights_of_one_coder(window, tmp_path, monkeypatch):
