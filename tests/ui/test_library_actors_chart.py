@@ -32,6 +32,8 @@ def test_top_actors_chart_shows_names_whole_and_whole_number_ticks(make_window, 
     assert names == [r.name for r in reversed(quoted)]
     room, widest = _label_room(dialog.quoted_chart)
     assert room >= widest
+    # Each name has at least a line of height (Qt draws "…" otherwise).
+    assert chart.plotArea().height() / len(names) >= QFontMetricsF(chart.axes()[0].labelsFont()).height()
     counts = chart.axes()[1]
     assert counts.labelFormat() == "%d" and counts.min() == 0
     step = (counts.max() - counts.min()) / (counts.tickCount() - 1)

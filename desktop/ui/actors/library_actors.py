@@ -49,6 +49,7 @@ from desktop.ui.widgets.tables import RIGHT, RecordTableModel, search_box, table
 Index = QModelIndex | QPersistentModelIndex
 TOP = 10
 MIN_BAR_ROOM = 300  # pixels for the margins, the count axis and the bars themselves
+CHART_FURNITURE = 150  # pixels for the title, the count axis and the margins
 
 
 class LibraryActorModel(RecordTableModel[LibraryActor]):
@@ -169,11 +170,15 @@ class LibraryActorsDialog(QDialog):
         metrics = QFontMetrics(chart.axes()[0].labelsFont())
         widest = max((metrics.horizontalAdvance(r.name) for r in quoted), default=0)
         self.quoted_chart.setMinimumWidth(widest + MIN_BAR_ROOM)
+        # and a line of text per bar: a name taller than its bar's share of
+        # the axis is drawn as "…".
+        self.quoted_chart.setMinimumHeight(len(quoted) * (metrics.height() + 6) + CHART_FURNITURE)
         by_type: Counter[str] = Counter()
         for row in rows:
             by_type[row.type] += row.quotes
         self.type_chart.setChart(bar_chart(
-            "Quotes by actor type", [(t, n) for t, n in by_type.most_common() if n], horizontal=False
+            # Horizontal, like the top 10: "organisation" fits whole beside its bar.
+            "Quotes by actor type", [(t, n) for t, n in reversed(by_type.most_common()) if n], horizontal=True
         ))
 
     def select(self, name: str) -> None:
