@@ -22,6 +22,8 @@ from desktop.ui.edits.session import ArticleSession
 from desktop.ui.library.library_dock import LibraryDock
 from desktop.ui.workers import TaskRunner
 
+DOCK_HEIGHT = 300  # pixels, when a view is first shown
+
 VIEWS: dict[str, tuple[str, Callable[[QWidget], QWidget]]] = {
     "quotes": ("All quotes", AllQuotesView),
     "segments": ("Retrieved segments", RetrievedSegmentsView),
@@ -65,6 +67,7 @@ class LibraryViews(QObject):
             view.openAt.connect(self.openAt)
             view.set_scope(self.scope())
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self.window.resizeDocks([dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)  # the reader keeps the most
             others = [d for k, d in self.docks.items() if k != key]
             if others:
                 self.window.tabifyDockWidget(others[0], dock)
