@@ -22,22 +22,25 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core import labels
 from desktop.core.errors import BylineError
-from desktop.nlp.pipeline import default_pipeline_name, installed_pipelines
+from desktop.nlp.pipeline import available_pipelines, default_pipeline_name
 from desktop.paths import seed_files
 from desktop.services.importing import import_files
 from desktop.store.analyses import load_analysis
 from desktop.store.articles import count_articles, get_article_titles, list_articles
 from desktop.store.check import check_library
+from desktop.store.coders import list_coders
 from desktop.store.database import library_path, open_library
 from desktop.store.models import db
 from desktop.ui.actions import build_actions, build_toolbar
 from desktop.ui.actors.actor_tools import ActorTools
 from desktop.ui.actors.actors_dock import ActorsDock
+from desktop.ui.agreement.window_tools import AgreementTools
 from desktop.ui.analysis_runner import AnalysisRunner
 from desktop.ui.annotation.annotations_dock import AnnotationsDock
 from desktop.ui.annotation.annotator import Annotator
 from desktop.ui.annotation.tag_bar import TagBar
 from desktop.ui.annotation.tags_dock import TagsDock
+from desktop.ui.corpus.library_views import LibraryViews
 from desktop.ui.corrections.corrector import Corrector
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
@@ -63,6 +66,7 @@ from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.status import status_text
 from desktop.ui.team.connect import ask_team_library
 from desktop.ui.team.tools import TeamTools
+from desktop.ui.training import ImproveModelDialog, improve_model_dialog
 from desktop.ui.workers import TaskRunner
 
 
@@ -97,6 +101,8 @@ class MainWindow(QMainWindow):
                                          settings, self, status)
         self.articles = ArticleTools(session, undo, self, status)
         self.team = TeamTools(session, status, self)
+        self.library_views = LibraryViews(self, session, self.library_dock, self.runner)
+        self.agreement = AgreementTools(session, undo, self.runner, self)
         self.actions = build_actions(self, self._slots(), {
             "undo": lambda: undo.group.createUndoAction(self, "&Undo"),
             "redo": lambda: undo.group.createRedoAction(self, "&Redo"),
@@ -149,6 +155,13 @@ class MainWindow(QMainWindow):
             "print": lambda: self.articles.print_open(),
             "guide": self.show_guide,
             "open_team": self.open_team_library,
+            "compare_coders": self.compare_coders,
+            "library_quotes": lambda: self.library_views.show("quotes"),
+            "library_segments": lambda: self.library_views.show("segments"),
+            "library_matrix": lambda: self.library_views.show("matrix"),
+            "library_report": self.library_views.report,
+            "library_agreement": self.agreement.agreement,
+            "improve_model": self.improve_model,
         }
 
     def _wire(self) -> None:
@@ -179,6 +192,10 @@ class MainWindow(QMainWindow):
         self.team.libraryChanged.connect(self.refresh_library)
         self.undo.refusedBecause.connect(self.team.refused)
         self.team.start()
+        self.library_views.openAt.connect(self.open_article_at)
+        self.library.backgroundDone.connect(self.library_views.refresh)
+        self.library.importFinished.connect(lambda _report: self.library_views.refresh())
+        self.agreement.articleChosen.connect(self.open_article)
 
     def _on_current_highlight(self, action: Callable[[int], None]) -> None:
         annotation_id = self.annotator.current_highlight()
@@ -290,6 +307,27 @@ class MainWindow(QMainWindow):
             else:
                 self.analyser.reanalyse()
 
+    def open_article_at(self, article_id: int, start: int, end: int) -> None:
+        """Open an article with a span selected (from a library view)."""
+        if article_id != self.session.article_id:
+            self.open_article(article_id)
+        self.reader.select_offsets(start, end)
+        self.reader.setFocus()
+
+    def compare_coders(self) -> None:
+        if self.agreement.compare_coders() is None:
+            self.statusBar().showMessage("Open an article to compare its coders.", 4000)
+
+    def improve_model(self) -> ImproveModelDialog:
+        dialog = improve_model_dialog(self.model_name, self.use_model, self)
+        dialog.open()
+        return dialog
+
+    def use_model(self, name: str) -> None:
+        """Analyse with the pipeline ``name`` from now on (and remember it)."""
+        self.settings.set_model(name)
+        self.analyser.set_model(name)
+
     def import_and_open(self, paths: list[Path]) -> bool:
         try:
             imported = import_files(paths)
@@ -338,7 +376,8 @@ class MainWindow(QMainWindow):
             return None
         folder = Path(self.settings.export_folder() or Path.home())
         titles = get_article_titles(ids[:1]) if len(ids) == 1 else []
-        dialog = ExportDialog(ids, parent=self, folder=folder, title=titles[0][1] if titles else "")
+        dialog = ExportDialog(ids, parent=self, folder=folder, title=titles[0][1] if titles else "",
+                              coders=[c.name for c in list_coders() if c.name])
         dialog.open()
         return dialog
 
@@ -353,7 +392,7 @@ class MainWindow(QMainWindow):
 
     # dialogs ---------------------------------------------------------------
     def preferences_dialog(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.settings, installed_pipelines(), self.model_name, self)
+        dialog = PreferencesDialog(self.settings, available_pipelines(), self.model_name, self)
         dialog.applied.connect(self._preferences_applied)
         dialog.reanalyseLibraryRequested.connect(lambda: self.analyser.reanalyse_library(dialog.show_progress))
         return dialog

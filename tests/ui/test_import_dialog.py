@@ -218,3 +218,16 @@ def test_import_actions_are_in_the_file_menu(make_window):
     assert "Import f&older…" in texts and "&Import files…" in texts
     assert texts.index("&Import files…") == texts.index("&Open…") + 1
     assert controller.actions["import_folder"].shortcut().toString() == "Ctrl+Shift+O"
+
+
+def test_summary_says_what_other_coders_added_and_the_warnings():
+    from pathlib import Path
+
+    from desktop.services.importing import FileResult, ImportReport
+    from desktop.ui.library.import_dialog import summary_text
+
+    report = ImportReport([FileResult(Path("ben.json"), duplicates=2, merged=3,
+                                      warnings=["ben.json: 1 highlight outside the text was left out"])])
+    lines = summary_text(report).splitlines()
+    assert "3 highlights of other coders added to articles already here." in lines
+    assert "1 warning:" in lines and "  • ben.json: 1 highlight outside the text was left out" in lines

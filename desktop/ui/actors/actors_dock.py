@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -18,12 +19,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import ACTOR_TYPES, MENTION_NAME, Actor
+from desktop.nlp.gender import FEMALE, MALE, NONBINARY, UNKNOWN
 from desktop.ui.actors.type_icons import type_icon
 from desktop.ui.widgets.filtered_dock import FilteredTableDock
 from desktop.ui.widgets.tables import RIGHT, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_SIGNS = {"person": "person", "organisation": "organisation", "place": "place", "group": "group"}
+# The Gender menu: a library-wide correction, or "" to let the articles' evidence decide again.
+GENDER_CHOICES = (
+    (FEMALE, "Woman"), (MALE, "Man"), (NONBINARY, "Non-binary"), (UNKNOWN, "Unknown"),
+    ("", "As the articles' evidence says"),
+)
+GENDER_WORDS = {FEMALE: "a woman", MALE: "a man", NONBINARY: "non-binary", UNKNOWN: "unknown"}
+
+
+def actor_tooltip(actor: Actor) -> str | None:
+    """Other names, and for a person the gender with its evidence."""
+    lines = ["Also: " + ", ".join(actor.aliases)] if actor.aliases else []
+    if actor.type == "person" and actor.gender:
+        gender = GENDER_WORDS.get(actor.gender, actor.gender)
+        lines.append(f"Gender: {gender}" + (f" — {actor.gender_evidence}" if actor.gender_evidence else ""))
+    return "\n".join(lines) or None
 
 
 class ActorTableModel(RecordTableModel[Actor]):
@@ -91,8 +108,8 @@ class ActorTableModel(RecordTableModel[Actor]):
             return self._value(actor, column, display=False)
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return type_icon(actor.type)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and actor.aliases:
-            return "Also: " + ", ".join(actor.aliases)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return actor_tooltip(actor)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return RIGHT
         if role == Qt.ItemDataRole.UserRole:
@@ -140,6 +157,7 @@ class ActorsDock(FilteredTableDock):
     mergeRequested = Signal()
     splitRequested = Signal()
     typeRequested = Signal(str)
+    genderRequested = Signal(str)  # a gender of GENDER_CHOICES; "": as the articles' evidence says
     NOUN = "actor"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -170,9 +188,31 @@ class ActorsDock(FilteredTableDock):
         self.merge_button.clicked.connect(self.mergeRequested)
         self.split_button.clicked.connect(self.splitRequested)
         self.finish("Actors", multi=True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.set_actors([])
+
+    def context_menu(self) -> QMenu:
+        """Rename, merge, split, type and gender of the selected actors."""
+        menu = QMenu(self)
+        menu.addAction("Rename…", self.renameRequested.emit)
+        menu.addAction("Merge", self.mergeRequested.emit)
+        menu.addAction("Split alias…", self.splitRequested.emit)
+        types = menu.addMenu("Type")
+        for name in ACTOR_TYPES:
+            types.addAction(type_icon(name), TYPE_SIGNS[name]).triggered.connect(
+                lambda _=False, t=name: self.typeRequested.emit(t))
+        genders = menu.addMenu("Gender")
+        genders.setObjectName("gender_menu")
+        for value, text in GENDER_CHOICES:
+            genders.addAction(text).triggered.connect(lambda _=False, g=value: self.genderRequested.emit(g))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if self.view.indexAt(pos).isValid():
+            self.context_menu().exec(self.view.viewport().mapToGlobal(pos))
 
     def set_actors(self, actors: list[Actor]) -> None:
         self.model.set_actors(actors)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QPainter, QPalette
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.text import plural
+from desktop.core.ticks import nice_ticks
 from desktop.formats.actors_csv import render_library_actors
 from desktop.services.view import ensure_actor_summaries
 from desktop.store.actors import LibraryActor, articles_of_actor, library_actors
@@ -47,6 +48,8 @@ from desktop.ui.widgets.tables import RIGHT, RecordTableModel, search_box, table
 
 Index = QModelIndex | QPersistentModelIndex
 TOP = 10
+MIN_BAR_ROOM = 300  # pixels for the margins, the count axis and the bars themselves
+CHART_FURNITURE = 150  # pixels for the title, the count axis and the margins
 
 
 class LibraryActorModel(RecordTableModel[LibraryActor]):
@@ -78,7 +81,9 @@ def bar_chart(title: str, bars: list[tuple[str, int]], horizontal: bool) -> QCha
     labels.append([label for label, _value in bars])
     counts = QValueAxis()
     counts.setLabelFormat("%d")
-    counts.setMin(0)
+    ticks = nice_ticks(max((value for _label, value in bars), default=0))
+    counts.setRange(0, ticks[-1])
+    counts.setTickCount(len(ticks))  # whole numbers at a round step: 0, 100, …, 400
     label_side, count_side = (
         (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom) if horizontal
         else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
@@ -159,11 +164,21 @@ class LibraryActorsDialog(QDialog):
         self.quoted_chart.setChart(bar_chart(
             f"Most quoted actors (top {TOP})", [(r.name, r.quotes) for r in reversed(quoted)], horizontal=True
         ))
+        # Room for the longest name in full beside the bars: Qt elides a
+        # category label ("Vladimir P…") when the chart is too narrow.
+        chart = self.quoted_chart.chart()
+        metrics = QFontMetrics(chart.axes()[0].labelsFont())
+        widest = max((metrics.horizontalAdvance(r.name) for r in quoted), default=0)
+        self.quoted_chart.setMinimumWidth(widest + MIN_BAR_ROOM)
+        # and a line of text per bar: a name taller than its bar's share of
+        # the axis is drawn as "…".
+        self.quoted_chart.setMinimumHeight(len(quoted) * (metrics.height() + 6) + CHART_FURNITURE)
         by_type: Counter[str] = Counter()
         for row in rows:
             by_type[row.type] += row.quotes
         self.type_chart.setChart(bar_chart(
-            "Quotes by actor type", [(t, n) for t, n in by_type.most_common() if n], horizontal=False
+            # Horizontal, like the top 10: "organisation" fits whole beside its bar.
+            "Quotes by actor type", [(t, n) for t, n in reversed(by_type.most_common()) if n], horizontal=True
         ))
 
     def select(self, name: str) -> None:

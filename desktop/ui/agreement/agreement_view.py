@@ -24,7 +24,7 @@ from desktop.core.errors import BylineError
 from desktop.ui.agreement.figures_model import SORT_ROLE, ArticleFiguresModel, TagFiguresModel
 from desktop.ui.widgets.tables import table_view
 
-Compute = Callable[[list[str]], AgreementReport]
+Compute = Callable[[list[str]], AgreementReport | None]
 
 HELP = ("Units are word tokens: for each tag a coder's value on a token is whether one of their highlights "
         "with that tag overlaps it. alpha: Krippendorff's alpha (nominal), all chosen coders; kappa: Cohen's "
@@ -90,15 +90,26 @@ class AgreementView(QWidget):
 
     def refresh(self) -> None:
         """Compute the figures for the checked coders; a refusal (fewer than
-        two coders) is shown as its sentence and empties the tables."""
+        two coders) is shown as its sentence and empties the tables.  A
+        ``compute`` returning None computes elsewhere (a worker) and hands
+        its result to ``show_report`` or ``show_refusal``."""
         try:
             report = self.compute(self.chosen_coders())
         except BylineError as exc:
-            self.report = None
-            self.tags_model.reset_rows([])
-            self.articles_model.reset_rows([])
-            self.message.setText(str(exc)[:1].upper() + str(exc)[1:])
+            self.show_refusal(str(exc))
             return
+        if report is None:
+            self.message.setText("Computing…")
+            return
+        self.show_report(report)
+
+    def show_refusal(self, message: str) -> None:
+        self.report = None
+        self.tags_model.reset_rows([])
+        self.articles_model.reset_rows([])
+        self.message.setText(message[:1].upper() + message[1:])
+
+    def show_report(self, report: AgreementReport) -> None:
         self.report = report
         self.tags_model.reset_rows([*report.tags, report.overall])
         self.articles_model.reset_rows(report.articles)

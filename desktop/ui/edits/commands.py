@@ -13,12 +13,12 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.core.corrections import ActorRule
+from desktop.core.corrections import GENDER, ActorRule
 from desktop.core.errors import BylineError
 from desktop.core.model import Annotation, Entity, Quote, Tag
 from desktop.store import annotations as store_annotations
 from desktop.store import corrections, tags
-from desktop.store.actors import replace_actor_rules
+from desktop.store.actors import gender_rules, replace_actor_rules
 from desktop.store.articles import update_article_details
 from desktop.ui.edits.changes import Changes
 
@@ -351,6 +351,19 @@ class ChangeActorRules(EditCommand):
 
     def _changes(self) -> Changes:
         return Changes(self.article_id, actors=True, actor_rules=tuple(self.add + self.remove + self.displaced))
+
+
+class SetActorGender(ChangeActorRules):
+    """"This person is a woman" (or a man, non-binary, unknown), for the whole
+    library; ``gender`` "" drops the correction, so the articles' own
+    evidence decides again."""
+
+    def __init__(self, article_id: int, name: str, gender: str) -> None:
+        current = gender_rules().get(name)
+        add = [ActorRule(GENDER, name, gender)] if gender else []
+        remove = [ActorRule(GENDER, name, current)] if current is not None and not gender else []
+        text = f"'{name}' is {gender}" if gender else f"Gender of '{name}' from the evidence"
+        super().__init__(article_id, text, add, remove)
 
 
 # the article's details --------------------------------------------------------

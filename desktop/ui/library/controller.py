@@ -202,6 +202,8 @@ class LibraryController(QObject):
         parts = [f"Imported {plural(len(new), 'article')}"]
         if report.duplicates:
             parts.append(f"skipped {plural(report.duplicates, 'duplicate')}")
+        if report.merged:
+            parts.append(f"added {plural(report.merged, 'highlight')} of other coders")
         if report.failures:
             parts.append(f"{plural(len(report.failures), 'file')} failed")
         self.messages.showMessage(", ".join(parts) + ".", 8000)

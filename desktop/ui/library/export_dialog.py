@@ -87,6 +87,7 @@ class ExportDialog(WorkDialog):
         parent: QWidget | None = None,
         folder: Path | None = None,
         title: str = "",
+        coders: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
@@ -104,6 +105,12 @@ class ExportDialog(WorkDialog):
             self.format.setItemData(
                 self.format.count() - 1, f.description, Qt.ItemDataRole.ToolTipRole
             )
+        # "Highlights of: everyone / <coder>" (issue 17), when coders are known.
+        self.coder = QComboBox()
+        self.coder.setAccessibleName("Highlights of")
+        self.coder.addItem("everyone", "")
+        for name in coders:
+            self.coder.addItem(name, name)
         self.description = QLabel()
         self.description.setWordWrap(True)
         # Room for two lines whatever the format: a description that wraps
@@ -137,6 +144,10 @@ class ExportDialog(WorkDialog):
         form.addRow("Format", self.format)
         form.addRow("", self.description)
         form.addRow("Save to", row)
+        if coders:
+            form.addRow("Highlights of", self.coder)
+        else:
+            self.coder.hide()
         form.addRow("", self.as_zip)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -190,11 +201,20 @@ class ExportDialog(WorkDialog):
 
     # -- running -------------------------------------------------------------
 
+    def export_function(self) -> ExportFn:
+        """The export function for the chosen "Highlights of"."""
+        coder = self.coder.currentData()
+        if not coder:
+            return self.export_fn
+        from desktop.services.coders import coder_exporter
+
+        return coder_exporter(coder)
+
     def start(self) -> None:
         if self.running() or not self.path.text().strip():
             return
         fmt, target = self.selected_format().name, self.destination()
-        ids, fn, progress, cancel = self.ids, self.export_fn, self._progress.changed, self._cancel
+        ids, fn, progress, cancel = self.ids, self.export_function(), self._progress.changed, self._cancel
         cancel.clear()
 
         def work() -> tuple[str, list[str]]:

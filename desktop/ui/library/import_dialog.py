@@ -171,6 +171,14 @@ def summary_text(report: ImportReport, not_imported: int = 0) -> str:
         lines.append(f"Skipped {report.duplicates} already in the library (same text).")
     if report.skipped_rows:
         lines.append(f"Skipped {report.skipped_rows} rows or records without text.")
+    if report.merged:
+        lines.append(f"{plural(report.merged, 'highlight')} of other coders added to articles already here.")
+    warnings = report.warnings
+    if warnings:
+        lines.append(f"{plural(len(warnings), 'warning')}:")
+        lines += [f"  • {w}" for w in warnings[:LISTED_FAILURES]]
+        if len(warnings) > LISTED_FAILURES:
+            lines.append(f"  … and {len(warnings) - LISTED_FAILURES} more.")
     failures = report.failures
     if failures:
         lines.append(f"{plural(len(failures), 'file')} failed:")
