@@ -51,6 +51,7 @@ def _major(path: str) -> int:
 def _as_server_user(command: list[str]) -> list[str]:
     if os.geteuid() != 0:
         return command
+    # Run with cwd="/": the server user cannot enter a private clone's folder.
     return ["runuser", "-u", "postgres", "--", *command]
 
 
@@ -73,13 +74,13 @@ def start(folder: Path) -> dict:
         str(tools / "initdb"), "-D", str(data), "-U", SUPERUSER, "--pwfile", str(pwfile),
         "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8",
         "--no-sync",
-    ]), check=True, stdout=subprocess.DEVNULL)
+    ]), check=True, stdout=subprocess.DEVNULL, cwd="/")
     port = _free_port()
     options = (f"-k {folder} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off "
                "-c full_page_writes=off -c max_connections=100")
     subprocess.run(_as_server_user([
         str(tools / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start",
-    ]), check=True, stdout=subprocess.DEVNULL)
+    ]), check=True, stdout=subprocess.DEVNULL, cwd="/")
     info = {"host": str(folder), "port": port, "user": SUPERUSER, "password": PASSWORD,
             "bin": str(tools)}
     (folder / INFO).write_text(json.dumps(info))
@@ -92,7 +93,7 @@ def stop(folder: Path, remove: bool = True) -> None:
     mode = "immediate" if remove else "fast"
     subprocess.run(_as_server_user([
         str(Path(info["bin"]) / "pg_ctl"), "-D", str(folder / "data"), "-m", mode, "-w", "stop",
-    ]), check=False, stdout=subprocess.DEVNULL)
+    ]), check=False, stdout=subprocess.DEVNULL, cwd="/")
     if remove:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -105,7 +106,7 @@ def restart(folder: Path) -> None:
     subprocess.run(_as_server_user([
         str(Path(info["bin"]) / "pg_ctl"), "-D", str(folder / "data"), "-o", options, "-l", str(folder / "log"),
         "-w", "start",
-    ]), check=True, stdout=subprocess.DEVNULL)
+    ]), check=True, stdout=subprocess.DEVNULL, cwd="/")
 
 
 def url(info: dict, dbname: str = "postgres", user: str | None = None) -> str:
