@@ -1,6 +1,6 @@
 """Team-library figures (issue 16) on a local throwaway PostgreSQL server:
 
-    python -m bench.team [--articles N] [--analyse N]
+    python -m bench.team [--articles N] [--analyse N] [--library-only]
 
 - listing and searching a library of 10,000 articles (targets as for
   SQLite: ≤ 200 ms, ≤ 100 ms),
@@ -170,6 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="bench.team")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--analyse", type=int, default=60, help="articles for the throughput figures")
+    parser.add_argument("--library-only", action="store_true", help="only the list and search figures")
     args = parser.parse_args()
     from bench.common import WORK, user_folders
     from desktop.store.database import close_library, open_library
@@ -189,16 +190,19 @@ def main() -> None:
         ids = build(url, args.articles)
         print(f"built {len(ids):,} articles in {time.perf_counter() - started:.0f} s", flush=True)
         figures += library_figures(url, len(ids))
-        figures += annotation_figures(ids[0])
-        close_library()
-        figures.append(visibility_figure(url, ids[0]))
-        figures += throughput_figures(server, args.analyse)
+        if not args.library_only:
+            figures += annotation_figures(ids[0])
+            close_library()
+            figures.append(visibility_figure(url, ids[0]))
+            figures += throughput_figures(server, args.analyse)
     finally:
         close_library()
         pgserver.stop(folder)
     print(table(figures))
     results = {"machine": machine(), "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                "figures": {f.key: f.as_dict() for f in figures}, "table": table(figures)}
+    if args.library_only:
+        return
     (BENCH / "results-team.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
 
 
