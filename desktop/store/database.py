@@ -100,6 +100,11 @@ def default_path() -> Path | str:
     env = os.environ.get("BYLINE_DB")
     if env:
         return library_location(env)
+    return own_library_path()
+
+
+def own_library_path() -> Path:
+    """The library in the user data folder (the one used when none is named)."""
     return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
 
 

@@ -15,8 +15,8 @@ from desktop.core.errors import BylineError
 from desktop.nlp.pipeline import default_pipeline_name, start_loading
 from desktop.store.articles import list_articles
 from desktop.store.backup import daily_backup, restore_library
-from desktop.store.database import LibraryError, default_path, open_library
-from desktop.store.engines import library_location
+from desktop.store.database import LibraryError, default_path, open_library, own_library_path
+from desktop.store.engines import OfflineError, library_location
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings, configure_application
@@ -91,8 +91,21 @@ def prepare_window(db_path: Path | str | None, model: str | None, interactive: b
     # or a team library's URL), then the user data folder.
     remembered = None if os.environ.get("BYLINE_DB") else settings.library()
     path = db_path or (library_location(remembered) if remembered else default_path())
+    offline: OfflineError | None = None
     try:
         open_library(path)
+    except OfflineError as exc:
+        if db_path is not None:  # named on the command line: nothing else to offer
+            raise
+        # A remembered team library (Preferences, BYLINE_DB) whose server is
+        # away: the user's own library opens instead when asked, and the
+        # team library stays remembered for the next start.
+        own = own_library_path()
+        if not (interactive and offer_own_library(exc, own)):
+            raise OfflineError(f"{exc} To work in your own library meanwhile, start Byline with "
+                               f"--db {own}.") from exc
+        open_library(own)
+        path, offline = own, exc
     except LibraryError as exc:
         if not (interactive and exc.newest_backup and offer_restore(path, exc)):
             raise
@@ -100,11 +113,26 @@ def prepare_window(db_path: Path | str | None, model: str | None, interactive: b
     start_loading(model)  # spaCy loads in a thread while the window is built
     window = MainWindow(settings, model=model)
     window.refresh_library()
+    if offline is not None:
+        window.statusBar().showMessage(
+            f"{offline} Working in your own library; File > Open Team Library… connects again.")
     try:
         daily_backup(path)
     except BylineError as exc:  # a failed backup must not keep anyone from working
         window.statusBar().showMessage(f"Daily backup failed: {exc}", 10000)
     return window
+
+
+def offer_own_library(error: OfflineError, own: Path) -> bool:
+    """Ask whether to open the user's own library while the remembered team
+    library cannot be reached; True when the answer is yes."""
+    answer = QMessageBox.question(
+        None,
+        "Byline cannot reach the team library",
+        f"{error}\n\nOpen your own library ({own}) instead? The team library stays "
+        "remembered for the next start, and File > Open Team Library… connects to it again.",
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def offer_restore(path: Path, error: LibraryError) -> bool:
