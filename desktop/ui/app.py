@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.core.errors import BylineError
 from desktop.nlp.pipeline import default_pipeline_name, start_loading
@@ -92,6 +92,7 @@ def prepare_window(db_path: Path | str | None, model: str | None, interactive: b
     remembered = None if os.environ.get("BYLINE_DB") else settings.library()
     path = db_path or (library_location(remembered) if remembered else default_path())
     offline: OfflineError | None = None
+    team: Path | str = path
     try:
         open_library(path)
     except OfflineError as exc:
@@ -105,7 +106,7 @@ def prepare_window(db_path: Path | str | None, model: str | None, interactive: b
             raise OfflineError(f"{exc} To work in your own library meanwhile, start Byline with "
                                f"--db {own}.") from exc
         open_library(own)
-        path, offline = own, exc
+        team, path, offline = path, own, exc
     except LibraryError as exc:
         if not (interactive and exc.newest_backup and offer_restore(path, exc)):
             raise
@@ -116,11 +117,28 @@ def prepare_window(db_path: Path | str | None, model: str | None, interactive: b
     if offline is not None:
         window.statusBar().showMessage(
             f"{offline} Working in your own library; File > Open Team Library… connects again.")
+        add_reconnect_button(window, str(team))
     try:
         daily_backup(path)
     except BylineError as exc:  # a failed backup must not keep anyone from working
         window.statusBar().showMessage(f"Daily backup failed: {exc}", 10000)
     return window
+
+
+def add_reconnect_button(window: MainWindow, url: str) -> QPushButton:
+    """A status-bar button that switches the window to the team library;
+    it goes once that worked (a failure says why and keeps the own one)."""
+    button = QPushButton("Connect to the team library", window.statusBar())
+    button.setAccessibleName("Connect to the team library")
+
+    def connect() -> None:
+        if window.switch_library(url):
+            window.statusBar().removeWidget(button)
+            button.deleteLater()
+
+    button.clicked.connect(connect)
+    window.statusBar().addPermanentWidget(button)
+    return button
 
 
 def offer_own_library(error: OfflineError, own: Path) -> bool:

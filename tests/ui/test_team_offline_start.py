@@ -68,3 +68,62 @@ def test_a_team_library_named_with_db_is_not_replaced(away):
     with pytest.raises(OfflineError) as raised:
         prepare_window(away, None, interactive=True)
     assert "--db" not in str(raised.value)
+
+
+def test_the_status_bar_button_connects_once_the_server_answers(qtbot, monkeypatch, pg_url):
+    """The server is away at start (its first connection refused), then back:
+    the button switches the window to the team library and goes."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.store.engines import is_postgres
+    from desktop.store.models import db
+    from desktop.ui import app
+
+    Settings().set_library(pg_url)
+    real_open = app.open_library
+
+    def away_at_start(location):
+        if str(location) == pg_url:
+            raise OfflineError("the team library cannot be reached (test); nothing was saved.")
+        return real_open(location)
+
+    monkeypatch.setattr(app, "open_library", away_at_start)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    window = prepare_window(None, None, interactive=True)
+    qtbot.addWidget(window)
+    try:
+        buttons = [b for b in window.statusBar().findChildren(QPushButton)
+                   if b.text() == "Connect to the team library"]
+        assert len(buttons) == 1
+        assert library_path() == own_library_path()
+        qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+        assert is_postgres(db)
+        qtbot.waitUntil(lambda: not [b for b in window.statusBar().findChildren(QPushButton)
+                                     if b.text() == "Connect to the team library"])
+    finally:
+        window.close()
+        close_library()
+
+
+def test_the_status_bar_button_keeps_the_own_library_when_the_server_is_still_away(qtbot, monkeypatch, away):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    own_library_with_an_article()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    window = prepare_window(None, None, interactive=True)
+    qtbot.addWidget(window)
+    try:
+        button = next(b for b in window.statusBar().findChildren(QPushButton)
+                      if b.text() == "Connect to the team library")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert warned and "cannot be reached" in warned[0]
+        assert library_path() == own_library_path()
+        assert [row.title for row in list_articles()] == ["My own notes"]
+        assert not button.isHidden()
+    finally:
+        window.close()
+        close_library()
