@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import BylineError
 from desktop.nlp.pipeline import default_pipeline_name, start_loading
@@ -20,6 +20,7 @@ from desktop.store.engines import OfflineError, library_location
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings, configure_application
+from desktop.ui.team.start_offline import ReconnectButton
 
 SCREENSHOT_TIMEOUT_MS = 180_000
 # At quit, how long a running task has to stop (a cancelled analysis stops
@@ -117,28 +118,12 @@ def prepare_window(db_path: Path | str | None, model: str | None, interactive: b
     if offline is not None:
         window.statusBar().showMessage(
             f"{offline} Working in your own library; File > Open Team Library… connects again.")
-        add_reconnect_button(window, str(team))
+        ReconnectButton(window, str(team))
     try:
         daily_backup(path)
     except BylineError as exc:  # a failed backup must not keep anyone from working
         window.statusBar().showMessage(f"Daily backup failed: {exc}", 10000)
     return window
-
-
-def add_reconnect_button(window: MainWindow, url: str) -> QPushButton:
-    """A status-bar button that switches the window to the team library;
-    it goes once that worked (a failure says why and keeps the own one)."""
-    button = QPushButton("Connect to the team library", window.statusBar())
-    button.setAccessibleName("Connect to the team library")
-
-    def connect() -> None:
-        if window.switch_library(url):
-            window.statusBar().removeWidget(button)
-            button.deleteLater()
-
-    button.clicked.connect(connect)
-    window.statusBar().addPermanentWidget(button)
-    return button
 
 
 def offer_own_library(error: OfflineError, own: Path) -> bool:

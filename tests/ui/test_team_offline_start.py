@@ -12,6 +12,7 @@ from desktop.store.database import close_library, library_path, open_library, ow
 from desktop.store.engines import OfflineError
 from desktop.ui.app import prepare_window
 from desktop.ui.settings import Settings
+from desktop.ui.team.start_offline import BACK
 
 
 @pytest.fixture()
@@ -97,6 +98,9 @@ def test_the_status_bar_button_connects_once_the_server_answers(qtbot, monkeypat
                    if b.text() == "Connect to the team library"]
         assert len(buttons) == 1
         assert library_path() == own_library_path()
+        # The probe in the background finds the server answering and says so.
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == BACK, timeout=10_000)
+        assert library_path() == own_library_path()  # nothing switched unasked
         qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
         assert is_postgres(db)
         qtbot.waitUntil(lambda: not [b for b in window.statusBar().findChildren(QPushButton)
