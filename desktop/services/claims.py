@@ -43,6 +43,10 @@ def analyse_pending(
             rows = db.execute_sql(claim, (batch_size,)).fetchall()
             if not rows:
                 break
+            if is_postgres(db):
+                rows = _still_pending(rows)
+                if not rows:
+                    continue
             ids = [r[0] for r in rows]
             analyses = analyse([r[1] for r in rows])
             keep_analyses([(i, text, a) for (i, text), a in zip(rows, analyses, strict=True)])
@@ -52,6 +56,18 @@ def analyse_pending(
         if progress is not None:
             progress(len(done))
     return done
+
+
+def _still_pending(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The claimed rows that are still unanalysed.  The claim's snapshot was
+    taken when its statement began: another worker may have committed the
+    analysis of a row between then and our lock on it (its lock was gone, so
+    SKIP LOCKED let us take it).  Now that the lock is ours, a new statement
+    (a new snapshot in READ COMMITTED) sees every analysis committed before."""
+    marks = ", ".join("?" * len(rows))
+    done = {r[0] for r in db.execute_sql(
+        f"SELECT article_id FROM analysis WHERE article_id IN ({marks})", [r[0] for r in rows])}
+    return [r for r in rows if r[0] not in done]
 
 
 def spacy_analyser(model: str | None) -> Analyse:
