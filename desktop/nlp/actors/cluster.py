@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from desktop.core.model import Entity
 from desktop.nlp.actors import acronyms, names, persons
+from desktop.nlp.actors.index import PeopleIndex
 from desktop.nlp.actors.mentions import Cand, Cluster, extract_cands, says_person
 
 if TYPE_CHECKING:
@@ -212,13 +213,15 @@ class Grouper:
     def person_for_short(self, k: str, position: int, people: list[Cluster],
                          given_ok: bool = True,
                          full_of: dict[int, list[persons.PersonName]] | None = None,
-                         ) -> Cluster | None:
+                         index: PeopleIndex | None = None) -> Cluster | None:
         """The person a one-part name ``k`` at ``position`` refers to.
 
         ``given_ok``: ``k`` may be a given name ("Hillary").  Mentions the
         model did not tag PERSON may only be surnames: "Kamloops" (GPE) is not
         the given name of anyone.  ``full_of``: the full names of ``people``
-        by id, when the caller keeps them.
+        by id, when the caller keeps them.  ``index``: ``people`` indexed
+        (see :class:`PeopleIndex`; kept up to date by the caller), so that only
+        the people sharing a part of the name are looked at.
 
         A unique match wins.  Among several people sharing the name
         ("Hillary" and "Bill Clinton" for "Clinton") it goes to the one
@@ -231,7 +234,8 @@ class Grouper:
         someone the model missed: "Edward "Eddie" Van Halen"), the name stays
         on its own.
         """
-        matches = [p for p in people if p.alive and any(
+        pool = index.candidates(k) if index is not None else people
+        matches = [p for p in pool if p.alive and any(
             persons.short_name_matches(k, f, given_ok=given_ok)
             for f in (full_of[id(p)] if full_of is not None else p.full_names()))]
         if len(matches) == 1:
@@ -240,8 +244,11 @@ class Grouper:
             return None
         introduced = min((c.start for p in matches for c in p.cands if c.key != k),
                          default=position)
-        bare = min((c.start for cl in self.clusters if cl.alive for c in cl.cands
-                    if c.key == k), default=position)
+        if index is not None:
+            bare = index.first_at.get(k, position)
+        else:
+            bare = min((c.start for cl in self.clusters if cl.alive for c in cl.cands
+                        if c.key == k), default=position)
         if bare < introduced:
             return None
         best, best_score = None, (0, 0)
@@ -276,10 +283,13 @@ class Grouper:
                     continue
                 moves.append((cand, cluster))
         full_of = {id(p): p.full_names() for p in people}  # kept up to date below
+        # Moves keep every entity in a live cluster: the index's first uses hold.
+        index = PeopleIndex(people, self.clusters, full_of)
+        rank = {id(p): i for i, p in enumerate(people)}
         for cand, cluster in sorted(moves, key=lambda m: m[0].start):
             target = self.person_for_short(cand.key, cand.start, people,
                                            given_ok=cand.label == "PERSON" or cand.titled,
-                                           full_of=full_of)
+                                           full_of=full_of, index=index)
             if target is None or target is cluster:
                 continue
             probe = Cluster(cands=[cand])
@@ -288,6 +298,7 @@ class Grouper:
             cluster.cands.remove(cand)
             target.cands.append(cand)
             full_of[id(target)] = target.full_names()
+            index.add(rank[id(target)], full_of[id(target)])
         self.alive()
 
     # -- steps 6 and 7: acronyms by initials, plurals, near spellings -------
