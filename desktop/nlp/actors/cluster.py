@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from desktop.core.model import Entity
 from desktop.nlp.actors import acronyms, names, persons
-from desktop.nlp.actors.index import PeopleIndex
+from desktop.nlp.actors.index import PeopleIndex, VariantIndex
 from desktop.nlp.actors.mentions import Cand, Cluster, extract_cands, says_person
 
 if TYPE_CHECKING:
@@ -200,8 +200,11 @@ class Grouper:
     def merge_full_names(self) -> None:
         people = self.person_clusters()
         full_of = {id(p): p.full_names() for p in people}
+        # Each pair in order, as a scan would, but only the pairs sharing a
+        # surname (or a near spelling of one) are looked at.
+        surnames = PeopleIndex(people, [], full_of)
         for i, a in enumerate(people):
-            for b in people[i + 1:]:
+            for b in surnames.later(i, lambda a=a: full_of[id(a)]):
                 if not (a.alive and b.alive) or self.vetoed(a, b):
                     continue
                 if any(persons.same_person(x, y) for x in full_of[id(a)] for y in full_of[id(b)]):
@@ -305,14 +308,21 @@ class Grouper:
 
     def join_acronyms(self) -> None:
         people = set(map(id, self.person_clusters()))
+        # The clusters by the initials of their names.  A merge below only adds
+        # one-word names to a host, which have no initials: it stays true.
+        by_initials: dict[str, dict[int, Cluster]] = {}
+        for c in self.alive():
+            for s in c.surfaces():
+                for letters in acronyms.initials(s):
+                    by_initials.setdefault(letters, {})[id(c)] = c
         for cluster in list(self.alive()):
             if len(cluster.keys()) != 1 or not cluster.alive or id(cluster) in people:
                 continue
             surface = cluster.surfaces()[0]
             if not acronyms.looks_like_acronym(surface) or cluster.country:
                 continue
-            hosts = [c for c in self.alive() if c is not cluster and id(c) not in people
-                     and any(acronyms.acronym_of(surface, s) for s in c.surfaces())]
+            hosts = [c for c in by_initials.get(acronyms.acronym_letters(surface), {}).values()
+                     if c.alive and c is not cluster and id(c) not in people]
             if len(hosts) == 1 and not self.vetoed(hosts[0], cluster):
                 self.merge(hosts[0], cluster)
 
@@ -320,8 +330,12 @@ class Grouper:
         # People are handled by the name rules above.
         clusters = [c for c in self.alive() if not c.country and not c.looks_person()]
         keys = {id(c): c.keys() for c in clusters}
+        # Each pair in order, as a scan would, but only the pairs that may be
+        # variants (by key plus or minus "s", squeezed key, first word of a
+        # long key) are looked at.
+        index = VariantIndex(clusters, keys, _squeeze)
         for i, a in enumerate(clusters):
-            for b in clusters[i + 1:]:
+            for b in index.later(i):
                 if not (a.alive and b.alive) or not self._variants(
                         a, b, keys[id(a)], keys[id(b)]):
                     continue
@@ -364,3 +378,4 @@ class Grouper:
 def _squeeze(k: str) -> str:
     """A key without spaces or punctuation: "marinetraffic"."""
     return "".join(ch for ch in k if ch.isalnum())
+

@@ -10,7 +10,9 @@ would (candidates found here are checked with the same rules the scan used).
 """
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -31,6 +33,7 @@ class PeopleIndex:
         self.people = people
         self.by_part: dict[str, set[int]] = {}
         self.by_last: dict[str, set[int]] = {}  # surnames long enough to be misspelt
+        self.by_surname: dict[str, set[int]] = {}
         self.lasts: list[str] = []
         for i, p in enumerate(people):
             self.add(i, full_of[id(p)] if full_of is not None else p.full_names())
@@ -45,6 +48,7 @@ class PeopleIndex:
     def add(self, i: int, fulls: list[persons.PersonName]) -> None:
         """Person ``i`` (also) has the full names ``fulls``."""
         for f in fulls:
+            self.by_surname.setdefault(f.last, set()).add(i)
             for part in (f.first, f.last, f.final):
                 self.by_part.setdefault(part, set()).add(i)
             if len(f.last) >= 6:
@@ -60,6 +64,78 @@ class PeopleIndex:
                                               score_cutoff=90, limit=None):
                 found |= self.by_last[last]
         return [self.people[i] for i in sorted(found)]
+
+    def _near(self, last: str) -> Iterable[int]:
+        """People with a full name whose surname may be ``last`` (equal, or a
+        near spelling of a long one: see ``persons._same_surname``)."""
+        found = set(self.by_surname.get(last, ()))
+        if len(last) >= 6 and self.lasts:
+            for other, _, _ in process.extract(last, self.lasts, scorer=fuzz.ratio,
+                                               score_cutoff=90, limit=None):
+                found |= self.by_last[other]
+        return found
+
+    def later(self, i: int, fulls: Callable[[], list[persons.PersonName]]) -> Iterator[Cluster]:
+        """The people after person ``i`` who may share a surname with it, in
+        order; ``fulls`` gives person ``i``'s full names as they are now."""
+        for j in later_matches(i, lambda: {f.last for f in fulls()}, self._near):
+            yield self.people[j]
+
+
+def later_matches(i: int, keys: Callable[[], Iterable[str]],
+                  lookup: Callable[[str], Iterable[int]]) -> Iterator[int]:
+    """Positions after ``i`` that ``lookup`` gives for any of ``keys()``, in
+    increasing order.  ``keys()`` is asked again after each position given
+    (the item may have grown by a merge); positions already passed are not
+    given again, as a scan would not come back to them."""
+    heap: list[int] = []
+    done: set[str] = set()
+    queued: set[int] = set()
+    last = i
+    while True:
+        for k in set(keys()) - done:
+            done.add(k)
+            for j in lookup(k):
+                if j > last and j not in queued:
+                    queued.add(j)
+                    heapq.heappush(heap, j)
+        if not heap:
+            return
+        last = heapq.heappop(heap)
+        yield last
+
+
+class VariantIndex:
+    """Clusters by the parts of their keys :meth:`Grouper._variants` compares."""
+
+    def __init__(self, clusters: list[Cluster], keys: dict[int, set[str]],
+                 squeeze: Callable[[str], str]) -> None:
+        self.clusters = clusters
+        self.keys = keys
+        self.squeeze = squeeze
+        self.by_key: dict[str, list[int]] = {}
+        self.by_squeezed: dict[str, list[int]] = {}
+        self.by_first_word: dict[str, list[int]] = {}  # of keys of 15 letters or more
+        for j, c in enumerate(clusters):
+            for y in keys[id(c)]:
+                self.by_key.setdefault(y, []).append(j)
+                self.by_squeezed.setdefault(squeeze(y), []).append(j)
+                if len(y) >= 15:
+                    self.by_first_word.setdefault(y.split()[0], []).append(j)
+
+    def _lookup(self, x: str) -> list[int]:
+        out = self.by_key.get(x + "s", []) + self.by_squeezed.get(self.squeeze(x), [])
+        if x.endswith("s"):
+            out += self.by_key.get(x[:-1], [])
+        if len(x) >= 15:
+            out += self.by_first_word.get(x.split()[0], [])
+        return out
+
+    def later(self, i: int) -> Iterator[Cluster]:
+        """The clusters after ``clusters[i]`` that may be its variants, in order."""
+        a = self.clusters[i]
+        for j in later_matches(i, lambda: self.keys[id(a)], self._lookup):
+            yield self.clusters[j]
 
 
 class ClusterIndex:
