@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from desktop.core.model import Entity
 from desktop.nlp.actors import acronyms, names, persons
-from desktop.nlp.actors.index import PeopleIndex, VariantIndex
+from desktop.nlp.actors.index import ClusterFacts, PeopleIndex, VariantIndex
 from desktop.nlp.actors.mentions import Cand, Cluster, extract_cands, says_person
 
 if TYPE_CHECKING:
@@ -155,19 +155,20 @@ class Grouper:
 
     # -- step 4: full person names ------------------------------------------
 
-    def person_clusters(self) -> list[Cluster]:
+    def person_clusters(self, facts: ClusterFacts | None = None) -> list[Cluster]:
         """Clusters holding a full human name whose mentions say "person".
 
         The votes of the name's parts used alone may help: "Qandeel Baloch"
         tagged ORG twice and PERSON once is still a person when "Baloch" is
         tagged PERSON four times (but "Olaf Scholz" tagged PERSON stays a
         person though "Scholz" is tagged GPE).
+
+        ``facts``: the clusters' keys, full names and votes kept from an
+        earlier call by a caller that knows which clusters changed since.
         """
         clusters = self.alive()
         # Each cluster's keys, full names and type votes, made once for this call.
-        keys = {id(c): c.keys() for c in clusters}
-        full_of = {id(c): c.full_names() for c in clusters}
-        votes_of: dict[int, Counter[str]] = {}
+        keys, full_of, votes_of = (facts if facts is not None else ClusterFacts()).of(clusters)
 
         def votes(c: Cluster) -> Counter[str]:
             if id(c) not in votes_of:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,31 @@ from desktop.nlp.actors.mentions import Cluster
 
 if TYPE_CHECKING:
     from desktop.nlp.actors.cluster import Grouper
+
+
+class ClusterFacts:
+    """Keys, full names and type votes of clusters, kept while they hold
+    (:meth:`forget` a cluster that changes)."""
+
+    def __init__(self) -> None:
+        self.held: dict[int, Cluster] = {}  # so that no id is reused meanwhile
+        self.keys: dict[int, set[str]] = {}
+        self.full: dict[int, list[persons.PersonName]] = {}
+        self.votes: dict[int, Counter[str]] = {}  # filled by the caller, lazily
+
+    def of(self, clusters: list[Cluster]) -> tuple[
+            dict[int, set[str]], dict[int, list[persons.PersonName]], dict[int, Counter[str]]]:
+        for c in clusters:
+            if id(c) not in self.held:
+                self.held[id(c)] = c
+                self.keys[id(c)] = c.keys()
+                self.full[id(c)] = c.full_names()
+        return self.keys, self.full, self.votes
+
+    def forget(self, clusters: Iterable[Cluster]) -> None:
+        for c in clusters:
+            for table in (self.held, self.keys, self.full, self.votes):
+                table.pop(id(c), None)
 
 
 class PeopleIndex:
@@ -143,9 +169,12 @@ class ClusterIndex:
 
     def __init__(self, grouper: Grouper) -> None:
         self.grouper = grouper
+        self.facts = ClusterFacts()
         self.rebuild()
 
-    def rebuild(self) -> None:
+    def rebuild(self, changed: Iterable[Cluster] = ()) -> None:
+        """Index the clusters again after ``changed`` lost mentions."""
+        self.facts.forget(changed)
         self.order: list[Cluster] = []
         self.rank: dict[int, int] = {}
         self.keys: dict[int, set[str]] = {}
@@ -191,6 +220,6 @@ class ClusterIndex:
     def people(self) -> tuple[list[Cluster], PeopleIndex]:
         """:meth:`Grouper.person_clusters` and their index."""
         if self._people is None:
-            people = self.grouper.person_clusters()
+            people = self.grouper.person_clusters(self.facts)
             self._people = people, PeopleIndex(people, self.grouper.clusters)
         return self._people

@@ -134,30 +134,31 @@ def mention_kind(text: str, span: Span, cluster: Cluster) -> str:
     return MENTION_DESCRIPTION
 
 
-def _drop_modifiers(grouper: Grouper, span: Span, speaker: Cluster) -> bool:
+def _drop_modifiers(grouper: Grouper, span: Span, speaker: Cluster) -> list[Cluster]:
     """A nationality inside a speaker's description ("the German leader")
-    qualifies the speaker; it is no mention of the Germans.  True if any
-    mention was dropped."""
-    dropped = False
+    qualifies the speaker; it is no mention of the Germans.  Returns the
+    clusters that lost a mention."""
+    dropped = []
     for cluster in grouper.alive():
         if cluster is speaker:
             continue
         kept = [c for c in cluster.cands if not (
             c.label == "NORP" and span.start <= c.start and c.end <= span.end)]
-        dropped = dropped or len(kept) != len(cluster.cands)
+        if len(kept) != len(cluster.cands):
+            dropped.append(cluster)
         cluster.cands = kept
     return dropped
 
 
-def attach(grouper: Grouper, cluster: Cluster, quote: Quote) -> bool:
-    """Count the quote for ``cluster`` and add its speaker mention.  True if
-    mentions of other clusters were dropped on the way."""
+def attach(grouper: Grouper, cluster: Cluster, quote: Quote) -> list[Cluster]:
+    """Count the quote for ``cluster`` and add its speaker mention.  Returns
+    the other clusters that lost a mention on the way (see _drop_modifiers)."""
     cluster.quote_count += 1
     span = quote.speaker_mention
     if span is None or span.end <= span.start:
-        return False
+        return []
     kind = mention_kind(grouper.text, span, cluster)
-    dropped = kind == MENTION_DESCRIPTION and _drop_modifiers(grouper, span, cluster)
+    dropped = _drop_modifiers(grouper, span, cluster) if kind == MENTION_DESCRIPTION else []
     words = grouper.text[span.start:span.end].lower()
     if kind == MENTION_PRONOUN and words in names.PERSON_PRONOUNS:
         cluster.person_pronouns += 1  # "he said": the speaker is a person
@@ -200,8 +201,9 @@ def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
         if cluster is not None:
             if not index.knows(cluster):
                 index.add(cluster)
-            if attach(grouper, cluster, quote):
-                index.rebuild()
+            dropped = attach(grouper, cluster, quote)
+            if dropped:
+                index.rebuild(dropped)
         out.append(cluster)
     return out
 
