@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from desktop.core.model import Entity
 from desktop.nlp.actors import acronyms, names, persons
+from desktop.nlp.actors.index import ClusterFacts, PeopleIndex, VariantIndex
 from desktop.nlp.actors.mentions import Cand, Cluster, extract_cands, says_person
 
 if TYPE_CHECKING:
@@ -154,19 +155,20 @@ class Grouper:
 
     # -- step 4: full person names ------------------------------------------
 
-    def person_clusters(self) -> list[Cluster]:
+    def person_clusters(self, facts: ClusterFacts | None = None) -> list[Cluster]:
         """Clusters holding a full human name whose mentions say "person".
 
         The votes of the name's parts used alone may help: "Qandeel Baloch"
         tagged ORG twice and PERSON once is still a person when "Baloch" is
         tagged PERSON four times (but "Olaf Scholz" tagged PERSON stays a
         person though "Scholz" is tagged GPE).
+
+        ``facts``: the clusters' keys, full names and votes kept from an
+        earlier call by a caller that knows which clusters changed since.
         """
         clusters = self.alive()
         # Each cluster's keys, full names and type votes, made once for this call.
-        keys = {id(c): c.keys() for c in clusters}
-        full_of = {id(c): c.full_names() for c in clusters}
-        votes_of: dict[int, Counter[str]] = {}
+        keys, full_of, votes_of = (facts if facts is not None else ClusterFacts()).of(clusters)
 
         def votes(c: Cluster) -> Counter[str]:
             if id(c) not in votes_of:
@@ -199,8 +201,11 @@ class Grouper:
     def merge_full_names(self) -> None:
         people = self.person_clusters()
         full_of = {id(p): p.full_names() for p in people}
+        # Each pair in order, as a scan would, but only the pairs sharing a
+        # surname (or a near spelling of one) are looked at.
+        surnames = PeopleIndex(people, [], full_of)
         for i, a in enumerate(people):
-            for b in people[i + 1:]:
+            for b in surnames.later(i, lambda a=a: full_of[id(a)]):
                 if not (a.alive and b.alive) or self.vetoed(a, b):
                     continue
                 if any(persons.same_person(x, y) for x in full_of[id(a)] for y in full_of[id(b)]):
@@ -212,13 +217,15 @@ class Grouper:
     def person_for_short(self, k: str, position: int, people: list[Cluster],
                          given_ok: bool = True,
                          full_of: dict[int, list[persons.PersonName]] | None = None,
-                         ) -> Cluster | None:
+                         index: PeopleIndex | None = None) -> Cluster | None:
         """The person a one-part name ``k`` at ``position`` refers to.
 
         ``given_ok``: ``k`` may be a given name ("Hillary").  Mentions the
         model did not tag PERSON may only be surnames: "Kamloops" (GPE) is not
         the given name of anyone.  ``full_of``: the full names of ``people``
-        by id, when the caller keeps them.
+        by id, when the caller keeps them.  ``index``: ``people`` indexed
+        (see :class:`PeopleIndex`; kept up to date by the caller), so that only
+        the people sharing a part of the name are looked at.
 
         A unique match wins.  Among several people sharing the name
         ("Hillary" and "Bill Clinton" for "Clinton") it goes to the one
@@ -231,7 +238,8 @@ class Grouper:
         someone the model missed: "Edward "Eddie" Van Halen"), the name stays
         on its own.
         """
-        matches = [p for p in people if p.alive and any(
+        pool = index.candidates(k) if index is not None else people
+        matches = [p for p in pool if p.alive and any(
             persons.short_name_matches(k, f, given_ok=given_ok)
             for f in (full_of[id(p)] if full_of is not None else p.full_names()))]
         if len(matches) == 1:
@@ -240,8 +248,11 @@ class Grouper:
             return None
         introduced = min((c.start for p in matches for c in p.cands if c.key != k),
                          default=position)
-        bare = min((c.start for cl in self.clusters if cl.alive for c in cl.cands
-                    if c.key == k), default=position)
+        if index is not None:
+            bare = index.first_at.get(k, position)
+        else:
+            bare = min((c.start for cl in self.clusters if cl.alive for c in cl.cands
+                        if c.key == k), default=position)
         if bare < introduced:
             return None
         best, best_score = None, (0, 0)
@@ -276,10 +287,13 @@ class Grouper:
                     continue
                 moves.append((cand, cluster))
         full_of = {id(p): p.full_names() for p in people}  # kept up to date below
+        # Moves keep every entity in a live cluster: the index's first uses hold.
+        index = PeopleIndex(people, self.clusters, full_of)
+        rank = {id(p): i for i, p in enumerate(people)}
         for cand, cluster in sorted(moves, key=lambda m: m[0].start):
             target = self.person_for_short(cand.key, cand.start, people,
                                            given_ok=cand.label == "PERSON" or cand.titled,
-                                           full_of=full_of)
+                                           full_of=full_of, index=index)
             if target is None or target is cluster:
                 continue
             probe = Cluster(cands=[cand])
@@ -288,20 +302,28 @@ class Grouper:
             cluster.cands.remove(cand)
             target.cands.append(cand)
             full_of[id(target)] = target.full_names()
+            index.add(rank[id(target)], full_of[id(target)])
         self.alive()
 
     # -- steps 6 and 7: acronyms by initials, plurals, near spellings -------
 
     def join_acronyms(self) -> None:
         people = set(map(id, self.person_clusters()))
+        # The clusters by the initials of their names.  A merge below only adds
+        # one-word names to a host, which have no initials: it stays true.
+        by_initials: dict[str, dict[int, Cluster]] = {}
+        for c in self.alive():
+            for s in c.surfaces():
+                for letters in acronyms.initials(s):
+                    by_initials.setdefault(letters, {})[id(c)] = c
         for cluster in list(self.alive()):
             if len(cluster.keys()) != 1 or not cluster.alive or id(cluster) in people:
                 continue
             surface = cluster.surfaces()[0]
             if not acronyms.looks_like_acronym(surface) or cluster.country:
                 continue
-            hosts = [c for c in self.alive() if c is not cluster and id(c) not in people
-                     and any(acronyms.acronym_of(surface, s) for s in c.surfaces())]
+            hosts = [c for c in by_initials.get(acronyms.acronym_letters(surface), {}).values()
+                     if c.alive and c is not cluster and id(c) not in people]
             if len(hosts) == 1 and not self.vetoed(hosts[0], cluster):
                 self.merge(hosts[0], cluster)
 
@@ -309,8 +331,12 @@ class Grouper:
         # People are handled by the name rules above.
         clusters = [c for c in self.alive() if not c.country and not c.looks_person()]
         keys = {id(c): c.keys() for c in clusters}
+        # Each pair in order, as a scan would, but only the pairs that may be
+        # variants (by key plus or minus "s", squeezed key, first word of a
+        # long key) are looked at.
+        index = VariantIndex(clusters, keys, _squeeze)
         for i, a in enumerate(clusters):
-            for b in clusters[i + 1:]:
+            for b in index.later(i):
                 if not (a.alive and b.alive) or not self._variants(
                         a, b, keys[id(a)], keys[id(b)]):
                     continue
@@ -353,3 +379,4 @@ class Grouper:
 def _squeeze(k: str) -> str:
     """A key without spaces or punctuation: "marinetraffic"."""
     return "".join(ch for ch in k if ch.isalnum())
+

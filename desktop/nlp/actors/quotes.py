@@ -22,6 +22,7 @@ from desktop.core.model import (
 )
 from desktop.nlp.actors import names, persons
 from desktop.nlp.actors.cluster import Grouper
+from desktop.nlp.actors.index import ClusterIndex
 from desktop.nlp.actors.mentions import Cluster
 
 
@@ -29,9 +30,13 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def cluster_at(grouper: Grouper, span: Span, share: float = 0.0) -> Cluster | None:
+def cluster_at(grouper: Grouper, span: Span, share: float = 0.0,
+               index: ClusterIndex | None = None) -> Cluster | None:
     """The cluster owning an entity that overlaps ``span`` (by more than
-    ``share`` of the span's length), if any."""
+    ``share`` of the span's length), if any; ``index``: the grouper's
+    clusters indexed, to answer without a scan."""
+    if index is not None:
+        return index.cluster_at(span, share)
     for cluster in grouper.alive():
         for cand in cluster.cands:
             common = min(cand.end, span.end) - max(cand.start, span.start)
@@ -53,9 +58,14 @@ def _pick(hits: list[Cluster], preferred: Cluster | None, position: int) -> Clus
 
 
 def find_speaker(grouper: Grouper, name: str, mention: Span | None,
-                 position: int) -> Cluster | None:
-    """The existing cluster a resolved speaker name refers to, or None."""
-    at_mention = cluster_at(grouper, mention) if mention is not None else None
+                 position: int, index: ClusterIndex | None = None) -> Cluster | None:
+    """The existing cluster a resolved speaker name refers to, or None.
+
+    ``index``: the grouper's clusters indexed as they are now (made here if
+    not given)."""
+    if index is None:
+        index = ClusterIndex(grouper)
+    at_mention = cluster_at(grouper, mention, index=index) if mention is not None else None
     cleaned = names.clean_name(name)
     stripped, had = names.strip_title(cleaned)
     forms = [stripped, cleaned] if had else [cleaned]
@@ -70,7 +80,7 @@ def find_speaker(grouper: Grouper, name: str, mention: Span | None,
         target = grouper.alias_target.get(k)
         if target is not None:
             k = names.key(target)
-        hits = grouper.find_by_key(k)
+        hits = index.find_by_key(k)
         code = names.country_code(form)
         if code:
             hits += [c for c in grouper.alive() if c.country == code and c not in hits]
@@ -78,29 +88,30 @@ def find_speaker(grouper: Grouper, name: str, mention: Span | None,
             return _pick(hits, at_mention, position)
     # Person names: "Hillary Clinton" for "Hillary Rodham Clinton", "Scholz"
     # for "Olaf Scholz".
-    people = grouper.person_clusters()
+    people, people_index = index.people()
     parsed = persons.parse_person(stripped)
     if parsed.is_full:
         hits = [p for p in people if any(persons.same_person(parsed, f) for f in p.full_names())]
         if hits:
             return _pick(hits, at_mention, position)
     elif " " not in stripped:
-        found = grouper.person_for_short(names.key(stripped), position, people)
+        found = grouper.person_for_short(names.key(stripped), position, people,
+                                         index=people_index)
         if found is not None:
             return found
     # The mention is mostly an entity of some cluster: "Detective Constable
     # Daniel Dubé" for the speaker "Constable Daniel Dubé".  (Not a mere
     # overlap: "the Kremlin spokesman Dmitry Peskov" is not the Kremlin.)
     if mention is not None:
-        owner = cluster_at(grouper, mention, share=0.5)
+        owner = cluster_at(grouper, mention, share=0.5, index=index)
         if owner is not None:
             return owner
     # Near spellings of any known name.
     k = names.key(stripped)
     if len(k) >= 5:
-        clusters = grouper.alive()
+        clusters = index.order
         scored = [(fuzz.ratio(k, ck), i) for i, c in enumerate(clusters)
-                  for ck in c.keys() if len(ck) >= 5]
+                  for ck in index.keys[id(c)] if len(ck) >= 5]
         if scored and max(scored)[0] >= 92:
             return clusters[max(scored)[1]]
     return None
@@ -123,33 +134,40 @@ def mention_kind(text: str, span: Span, cluster: Cluster) -> str:
     return MENTION_DESCRIPTION
 
 
-def _drop_modifiers(grouper: Grouper, span: Span, speaker: Cluster) -> None:
+def _drop_modifiers(grouper: Grouper, span: Span, speaker: Cluster) -> list[Cluster]:
     """A nationality inside a speaker's description ("the German leader")
-    qualifies the speaker; it is no mention of the Germans."""
+    qualifies the speaker; it is no mention of the Germans.  Returns the
+    clusters that lost a mention."""
+    dropped = []
     for cluster in grouper.alive():
         if cluster is speaker:
             continue
-        cluster.cands = [c for c in cluster.cands if not (
+        kept = [c for c in cluster.cands if not (
             c.label == "NORP" and span.start <= c.start and c.end <= span.end)]
+        if len(kept) != len(cluster.cands):
+            dropped.append(cluster)
+        cluster.cands = kept
+    return dropped
 
 
-def attach(grouper: Grouper, cluster: Cluster, quote: Quote) -> None:
-    """Count the quote for ``cluster`` and add its speaker mention."""
+def attach(grouper: Grouper, cluster: Cluster, quote: Quote) -> list[Cluster]:
+    """Count the quote for ``cluster`` and add its speaker mention.  Returns
+    the other clusters that lost a mention on the way (see _drop_modifiers)."""
     cluster.quote_count += 1
     span = quote.speaker_mention
     if span is None or span.end <= span.start:
-        return
+        return []
     kind = mention_kind(grouper.text, span, cluster)
-    if kind == MENTION_DESCRIPTION:
-        _drop_modifiers(grouper, span, cluster)
+    dropped = _drop_modifiers(grouper, span, cluster) if kind == MENTION_DESCRIPTION else []
     words = grouper.text[span.start:span.end].lower()
     if kind == MENTION_PRONOUN and words in names.PERSON_PRONOUNS:
         cluster.person_pronouns += 1  # "he said": the speaker is a person
     taken = [(c.start, c.end) for c in cluster.cands] + [
         (m.start, m.end) for m in cluster.speaker_mentions]
     if any(_overlaps(s, e, span.start, span.end) for s, e in taken):
-        return  # already counted, e.g. the entity "Putin" in "Putin said"
+        return dropped  # already counted, e.g. the entity "Putin" in "Putin said"
     cluster.speaker_mentions.append(Mention(span.start, span.end, kind))
+    return dropped
 
 
 def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
@@ -160,18 +178,20 @@ def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
     cluster, which is evidence enough.
     """
     out: list[Cluster | None] = []
+    # The clusters change only when a quote adds one or drops a nationality.
+    index = ClusterIndex(grouper)
     for quote in quotes:
         mention = quote.speaker_mention
         position = mention.start if mention is not None else quote.start
         cluster: Cluster | None = None
         if quote.speaker_name and quote.resolved:
-            cluster = find_speaker(grouper, quote.speaker_name, mention, position)
+            cluster = find_speaker(grouper, quote.speaker_name, mention, position, index)
             if cluster is None:
                 cleaned = names.clean_name(quote.speaker_name)
                 cluster = Cluster(extra_names=[names.strip_title(cleaned)[0] or cleaned])
                 grouper.clusters.append(cluster)
         elif mention is not None:
-            owner = cluster_at(grouper, mention)
+            owner = cluster_at(grouper, mention, index=index)
             if owner is not None and any(
                 (c.start, c.end) == (mention.start, mention.end) for c in owner.cands
             ):
@@ -179,7 +199,11 @@ def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
             else:
                 cluster = _group_for(grouper, quote)
         if cluster is not None:
-            attach(grouper, cluster, quote)
+            if not index.knows(cluster):
+                index.add(cluster)
+            dropped = attach(grouper, cluster, quote)
+            if dropped:
+                index.rebuild(dropped)
         out.append(cluster)
     return out
 
