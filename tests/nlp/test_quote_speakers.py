@@ -137,3 +137,18 @@ def test_family_role_needs_the_article_to_say_so(nlp):
     # Nothing says Mark Hill is anyone's father: the description stays.
     text = "Mark Hill spoke to the court on Monday. The father said the boy was safe."
     assert only(nlp, text)[2:] == ("father", False)
+
+
+
+def test_numbered_law_is_named_with_its_number(nlp):
+    # The tokenizer splits "No." off, and the parse takes "Act", "." or the
+    # number for the subject: the speaker is the whole numbered name.
+    text = ('Republic Act No. 3846, also known as the "Radio Control Law", states "no person '
+            'shall operate a radio station without a franchise."')
+    assert only(nlp, text)[2:] == ("Republic Act No. 3846", True)
+    text = "The Republic Act No. 3846 states that a franchise is needed."
+    assert only(nlp, text)[2:] == ("Republic Act No. 3846", True)
+    text = "Executive Order No. 13769 says that travel from seven countries is banned."
+    assert only(nlp, text)[2:] == ("Executive Order No. 13769", True)
+    text = "Presidential Decree No. 1081 stated that the country was under martial law."
+    assert only(nlp, text)[2:] == ("Presidential Decree No. 1081", True)
