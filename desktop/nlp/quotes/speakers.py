@@ -23,6 +23,7 @@ from desktop.nlp.quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
 )
+from desktop.nlp.quotes.numbered import is_numbered, number_sign, number_tail
 from desktop.nlp.quotes.syntax import SUBJECT_DEPS, subject_of
 from desktop.nlp.quotes.tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
 
@@ -118,7 +119,7 @@ class Speakers(DescriptionResolver):
                 return self._resolve(self.doc[k], depth + 1)
         if tok.pos_ == "PRON":
             return self._pronoun(tok)
-        sign = self._number_sign(tok)
+        sign = number_sign(self.doc, tok)
         if sign is not None:  # "Executive Order No. 13769 says": the parse may pick "." or the number
             return self._named(sign)
         if (
@@ -148,41 +149,7 @@ class Speakers(DescriptionResolver):
         ):
             toks.insert(0, self.doc[i])
             i -= 1
-        return toks + self._numbered(toks)
-
-    def _number_sign(self, tok: Token) -> Token | None:
-        """The "No" of "Executive Order No. 13769" when ``tok`` is any part of
-        "No. 13769" and a capitalised name stands before it."""
-        i = tok.i
-        if tok.like_num and i >= 2 and self.doc[i - 1].text == ".":
-            i -= 2
-        elif tok.text == "." and i >= 1:
-            i -= 1
-        elif tok.pos_ == "PROPN":
-            return None  # a "No" tagged as a name is handled as one
-        if self.doc[i].text not in ("No", "Nos") or i < 1:
-            return None
-        before = self.doc[i - 1]
-        if before.pos_ != "PROPN" or not before.text[:1].isupper():
-            return None
-        return self.doc[i] if self._numbered([before, self.doc[i]]) else None
-
-    def _numbered(self, toks: list[Token]) -> list[Token]:
-        """The number of "Republic Act No. 3846", "Executive Order No. 13769":
-        the tokenizer splits "No." off, and the number with it."""
-        last, signs = toks[-1], ("No", "No.", "Nos", "Nos.")
-        extra: list[Token] = []
-        if last.text not in signs and last.i + 1 < len(self.doc) and self.doc[last.i + 1].text in signs:
-            last = self.doc[last.i + 1]  # "Act" the subject, "No. 3846" its apposition
-            extra = [last]
-        elif len(toks) < 2 or last.text not in signs:
-            return []
-        j = last.i + 1
-        if j < len(self.doc) and self.doc[j].text == "." and not last.text.endswith("."):
-            j += 1
-        if j < len(self.doc) and self.doc[j].like_num and self.doc[j].text[:1].isdigit():
-            return extra + list(self.doc[last.i + 1 : j + 1])
-        return []
+        return toks + number_tail(self.doc, toks)
 
     def _named_single(self, tok: Token) -> Speaker:
         toks = self._name_tokens(tok)
@@ -213,7 +180,7 @@ class Speakers(DescriptionResolver):
         conj = [c for c in conj if c.i not in own]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         person = self.actors.person_for(toks, tok.i)
-        if toks[-1].like_num and len(toks) > 2 and toks[-2].text in (".", "No.", "Nos."):
+        if is_numbered(toks):
             # A numbered law or order is named whole: "Presidential Decree No. 1081".
             i = toks[0].i - 1
             while i >= 0 and self.doc[i].text[:1].isupper() and self.doc[i].pos_ in ("PROPN", "ADJ"):
