@@ -152,3 +152,20 @@ def test_numbered_law_is_named_with_its_number(nlp):
     assert only(nlp, text)[2:] == ("Executive Order No. 13769", True)
     text = "Presidential Decree No. 1081 stated that the country was under martial law."
     assert only(nlp, text)[2:] == ("Presidential Decree No. 1081", True)
+
+
+def test_description_named_in_the_next_sentence(nlp):
+    text = ("An influential rebel commander in the east urged the government to send more "
+            "troops. Peter Hollis said the rebels had few fighters left.")
+    assert [q[2:] for q in run(nlp, text)] == [("Peter Hollis", True)] * 2
+
+
+def test_description_is_not_someone_named_before_or_described_in_place(nlp):
+    # Peter Hollis was named earlier, so "a commander" is someone else.
+    text = ("Peter Hollis visited the front on Monday. A rebel commander urged the government "
+            "to send more troops. Peter Hollis said the rebels had few fighters left.")
+    assert run(nlp, text)[0][2:] == ("rebel commander", False)
+    # "Mary Stone, a medic," is described where she is named: a new person.
+    text = ("A rebel commander urged the government to send more troops. Mary Stone, a "
+            "medic, said the hospital was full.")
+    assert run(nlp, text)[0][2:] == ("rebel commander", False)

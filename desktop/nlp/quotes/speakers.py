@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from desktop.nlp.quotes.actors import Actors, is_title, name_words, sentence_numbers
 from desktop.nlp.quotes.descriptions import RECENCY_WINDOW, DescriptionResolver, Salient, Speaker
+from desktop.nlp.quotes.introduced import named_next
 from desktop.nlp.quotes.lexicon import (
     PAIR_NOUNS,
     PERSON_NOUNS,
@@ -247,7 +248,7 @@ class Speakers(DescriptionResolver):
         named = self._comma_appos(tok) or self._group_for(tok)
         if named is not None:
             return named
-        desc = self._description(tok)
+        desc = self._description(tok) or self._introduced(tok)
         if desc is not None:
             return desc
         if tok.lemma_ in PERSON_NOUNS | ROLE_NOUNS and any(
@@ -268,6 +269,18 @@ class Speakers(DescriptionResolver):
                     return Speaker(sp.name, True, tok.left_edge.idx, tok.idx + len(tok),
                                    "description", True, True)
         return self._bare(tok)
+
+    def _introduced(self, tok: Token) -> Speaker | None:
+        """An "a/an <role>" whom the next sentence names (see introduced.py),
+        when that name was not mentioned before."""
+        ent = named_next(self.doc, tok)
+        if ent is None:
+            return None
+        person = self.actors.person_for(list(ent), ent.start)
+        if person is None or any(i < tok.i for i in person.positions):
+            return None
+        bare = self._bare(tok)
+        return Speaker(person.name, True, bare.start, bare.end, "description", True)
 
     def _title_holder(self, tok: Token) -> Speaker | None:
         """ "US Ambassador to Germany Richard Grenell": the parser made the
