@@ -169,3 +169,12 @@ def test_description_is_not_someone_named_before_or_described_in_place(nlp):
     text = ("A rebel commander urged the government to send more troops. Mary Stone, a "
             "medic, said the hospital was full.")
     assert run(nlp, text)[0][2:] == ("rebel commander", False)
+
+
+def test_company_named_bare_is_the_network_the_story_is_about(nlp):
+    # The model tags "KBS-TVN Corporation" but not every bare "KBS-TVN".
+    text = ("Broadcaster KBS-TVN lost its franchise, and KBS-TVN went off the air. The "
+            "franchise of KBS-TVN expired on Monday. KBS-TVN Corporation is the largest "
+            "broadcaster in the country. The regulator refused a licence. KBS-TVN staff "
+            "protested. The network said that it would appeal.")
+    assert only(nlp, text)[2:] == ("KBS TVN Corporation", True)
