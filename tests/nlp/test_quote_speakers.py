@@ -137,3 +137,44 @@ def test_family_role_needs_the_article_to_say_so(nlp):
     # Nothing says Mark Hill is anyone's father: the description stays.
     text = "Mark Hill spoke to the court on Monday. The father said the boy was safe."
     assert only(nlp, text)[2:] == ("father", False)
+
+
+
+def test_numbered_law_is_named_with_its_number(nlp):
+    # The tokenizer splits "No." off, and the parse takes "Act", "." or the
+    # number for the subject: the speaker is the whole numbered name.
+    text = ('Republic Act No. 3846, also known as the "Radio Control Law", states "no person '
+            'shall operate a radio station without a franchise."')
+    assert only(nlp, text)[2:] == ("Republic Act No. 3846", True)
+    text = "The Republic Act No. 3846 states that a franchise is needed."
+    assert only(nlp, text)[2:] == ("Republic Act No. 3846", True)
+    text = "Executive Order No. 13769 says that travel from seven countries is banned."
+    assert only(nlp, text)[2:] == ("Executive Order No. 13769", True)
+    text = "Presidential Decree No. 1081 stated that the country was under martial law."
+    assert only(nlp, text)[2:] == ("Presidential Decree No. 1081", True)
+
+
+def test_description_named_in_the_next_sentence(nlp):
+    text = ("An influential rebel commander in the east urged the government to send more "
+            "troops. Peter Hollis said the rebels had few fighters left.")
+    assert [q[2:] for q in run(nlp, text)] == [("Peter Hollis", True)] * 2
+
+
+def test_description_is_not_someone_named_before_or_described_in_place(nlp):
+    # Peter Hollis was named earlier, so "a commander" is someone else.
+    text = ("Peter Hollis visited the front on Monday. A rebel commander urged the government "
+            "to send more troops. Peter Hollis said the rebels had few fighters left.")
+    assert run(nlp, text)[0][2:] == ("rebel commander", False)
+    # "Mary Stone, a medic," is described where she is named: a new person.
+    text = ("A rebel commander urged the government to send more troops. Mary Stone, a "
+            "medic, said the hospital was full.")
+    assert run(nlp, text)[0][2:] == ("rebel commander", False)
+
+
+def test_company_named_bare_is_the_network_the_story_is_about(nlp):
+    # The model tags "KBS-TVN Corporation" but not every bare "KBS-TVN".
+    text = ("Broadcaster KBS-TVN lost its franchise, and KBS-TVN went off the air. The "
+            "franchise of KBS-TVN expired on Monday. KBS-TVN Corporation is the largest "
+            "broadcaster in the country. The regulator refused a licence. KBS-TVN staff "
+            "protested. The network said that it would appeal.")
+    assert only(nlp, text)[2:] == ("KBS TVN Corporation", True)

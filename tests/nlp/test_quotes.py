@@ -371,7 +371,7 @@ def test_sample_article_meets_targets(nlp):
 
 def test_wikinews_dev_set_meets_targets(nlp):
     # The first 14 articles and the 6 added in round 2 (issue 19).  Measured
-    # 0.971 / 0.955 and 0.976 / 1.0; together 0.97 / 0.965.
+    # 0.971 / 0.97 and 0.976 / 1.0; together 0.972 / 0.977 (169 of 173).
     score = _score(nlp, "wikinews-dev-gold.jsonl", "wikinews-dev2-gold.jsonl")
     assert score.quote_f1 >= 0.95
-    assert score.speaker_accuracy >= 0.96
+    assert score.speaker_accuracy >= 0.97

@@ -1,6 +1,8 @@
 """The Quotes panel drives the reader."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtGui import QColor
 
 from desktop.ui.reader.layers import CUE_COLOUR, SPEAKER_COLOUR
@@ -58,10 +60,14 @@ def test_quote_models_pass_the_model_tester(make_window, qtmodeltester):
 
 
 def test_a_long_speaker_description_leaves_the_quotes_in_sight(make_window, qtbot):
-    # The sample has an unresolved speaker of 75 characters ("influential
-    # separatist commander in Ukraine's contested eastern territories").
+    # An unresolved speaker of 75 characters, as a description left bare
+    # shows ("influential separatist commander in Ukraine's contested …").
     window = make_window()
     dock = window.quotes_dock
+    quotes = window.session.analysis.quotes
+    long = "influential separatist commander in Ukraine's contested eastern territories"
+    quotes = [replace(quotes[0], speaker_name=long, resolved=False), *quotes[1:]]
+    dock.set_quotes(window.session.article.text, quotes)
     header = dock.view.horizontalHeader()
     speakers = [dock.model.index(r, 0).data() for r in range(dock.model.rowCount())]
     assert max(len(s or "") for s in speakers) > 40

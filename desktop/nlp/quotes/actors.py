@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from desktop.nlp.actors.acronyms import acronym_of
 from desktop.nlp.quotes.lexicon import DEMONYMS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLES
+from desktop.nlp.quotes.orgforms import add_short_forms
 from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, positions
 
 HONORIFICS = {
@@ -179,6 +180,7 @@ class Actors:
                 if m and " " in name and acronym_of(m.group(1), name):
                     full = " ".join(self.text[toks[0].idx:toks[-1].idx + len(toks[-1])].split())
                     self.acronyms.setdefault(m.group(1), full)
+        add_short_forms(self.doc, self.text, self.orgs)
         # A one-word "person" the model labels a place or organisation more
         # often ("Kyiv") is not one.
         labels: dict[str, Counter[str]] = defaultdict(Counter)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from desktop.nlp.quotes.actors import Actors, is_title, name_words, sentence_numbers
 from desktop.nlp.quotes.descriptions import RECENCY_WINDOW, DescriptionResolver, Salient, Speaker
+from desktop.nlp.quotes.introduced import named_next
 from desktop.nlp.quotes.lexicon import (
     PAIR_NOUNS,
     PERSON_NOUNS,
@@ -23,6 +24,7 @@ from desktop.nlp.quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
 )
+from desktop.nlp.quotes.numbered import is_numbered, number_sign, number_tail
 from desktop.nlp.quotes.syntax import SUBJECT_DEPS, subject_of
 from desktop.nlp.quotes.tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
 
@@ -118,6 +120,9 @@ class Speakers(DescriptionResolver):
                 return self._resolve(self.doc[k], depth + 1)
         if tok.pos_ == "PRON":
             return self._pronoun(tok)
+        sign = number_sign(self.doc, tok)
+        if sign is not None:  # "Executive Order No. 13769 says": the parse may pick "." or the number
+            return self._named(sign)
         if (
             tok.pos_ == "PROPN"
             and tok.text[:1].isupper()
@@ -145,7 +150,7 @@ class Speakers(DescriptionResolver):
         ):
             toks.insert(0, self.doc[i])
             i -= 1
-        return toks
+        return toks + number_tail(self.doc, toks)
 
     def _named_single(self, tok: Token) -> Speaker:
         toks = self._name_tokens(tok)
@@ -176,7 +181,14 @@ class Speakers(DescriptionResolver):
         conj = [c for c in conj if c.i not in own]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         person = self.actors.person_for(toks, tok.i)
-        if person is not None:
+        if is_numbered(toks):
+            # A numbered law or order is named whole: "Presidential Decree No. 1081".
+            i = toks[0].i - 1
+            while i >= 0 and self.doc[i].text[:1].isupper() and self.doc[i].pos_ in ("PROPN", "ADJ"):
+                i -= 1
+            start = self.doc[i + 1].idx
+            name, is_person = " ".join(self.text[start:end].split()), False
+        elif person is not None:
             name, is_person = person.name, True
         else:
             org = self.actors.org_for(name_words(toks))
@@ -236,7 +248,7 @@ class Speakers(DescriptionResolver):
         named = self._comma_appos(tok) or self._group_for(tok)
         if named is not None:
             return named
-        desc = self._description(tok)
+        desc = self._description(tok) or self._introduced(tok)
         if desc is not None:
             return desc
         if tok.lemma_ in PERSON_NOUNS | ROLE_NOUNS and any(
@@ -257,6 +269,18 @@ class Speakers(DescriptionResolver):
                     return Speaker(sp.name, True, tok.left_edge.idx, tok.idx + len(tok),
                                    "description", True, True)
         return self._bare(tok)
+
+    def _introduced(self, tok: Token) -> Speaker | None:
+        """An "a/an <role>" whom the next sentence names (see introduced.py),
+        when that name was not mentioned before."""
+        ent = named_next(self.doc, tok)
+        if ent is None:
+            return None
+        person = self.actors.person_for(list(ent), ent.start)
+        if person is None or any(i < tok.i for i in person.positions):
+            return None
+        bare = self._bare(tok)
+        return Speaker(person.name, True, bare.start, bare.end, "description", True)
 
     def _title_holder(self, tok: Token) -> Speaker | None:
         """ "US Ambassador to Germany Richard Grenell": the parser made the
