@@ -125,7 +125,9 @@ def _code_for_anyone() -> Path:
     for line in found.splitlines():
         top, file = line.split(" ", 1)
         source = Path(file)
-        base = next((r for r in roots if source.is_relative_to(r)), None)
+        # The deepest root holding the file: the venv may live inside the
+        # checkout (.venv), and a set's order is not fixed.
+        base = max((r for r in roots if source.is_relative_to(r)), key=lambda r: len(r.parts), default=None)
         if base is None:
             continue  # the standard library: the other user's Python has its own
         item = base / top if (base / top).is_dir() else base / f"{top}.py"
