@@ -367,6 +367,27 @@ def _m11_curation(db: pw.Database) -> None:
     )
 
 
+def create_article_quote(db: pw.Database) -> None:
+    """Migration 12's ``article_quote`` table, the same on both engines
+    (PostgreSQL's ``nocase`` is an ICU collation made by its twin)."""
+    db.execute_sql(
+        """CREATE TABLE article_quote (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            content TEXT NOT NULL,
+            cue TEXT NOT NULL DEFAULT '',
+            speaker TEXT NOT NULL DEFAULT '',
+            actor TEXT,
+            actor_type TEXT NOT NULL DEFAULT '',
+            gender TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (article_id, "start", "end"))"""
+    )
+    db.execute_sql("CREATE INDEX article_quote_actor ON article_quote (actor)")
+    db.execute_sql("CREATE INDEX article_quote_cue ON article_quote (cue COLLATE NOCASE)")
+
+
 def _m12_genders_and_quotes(db: pw.Database) -> None:
     """Who gets quoted, across the library (issue 18).
 
@@ -395,22 +416,7 @@ def _m12_genders_and_quotes(db: pw.Database) -> None:
     db.execute_sql("ALTER TABLE actor_rule_new RENAME TO actor_rule")
     db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender TEXT NOT NULL DEFAULT ''")
     db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender_evidence TEXT NOT NULL DEFAULT ''")
-    db.execute_sql(
-        """CREATE TABLE article_quote (
-            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
-            "start" INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            content TEXT NOT NULL,
-            cue TEXT NOT NULL DEFAULT '',
-            speaker TEXT NOT NULL DEFAULT '',
-            actor TEXT,
-            actor_type TEXT NOT NULL DEFAULT '',
-            gender TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (article_id, "start", "end"))"""
-    )
-    db.execute_sql("CREATE INDEX article_quote_actor ON article_quote (actor)")
-    db.execute_sql("CREATE INDEX article_quote_cue ON article_quote (cue COLLATE NOCASE)")
+    create_article_quote(db)
     db.execute_sql("DELETE FROM article_actor")
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from desktop.store.migrations import DEFAULT_TAGS
+from desktop.store.migrations import DEFAULT_TAGS, create_article_quote
 
 # Taken for the whole migration: of two Byline processes opening a new team
 # library at once, one migrates and the other then sees it done.
@@ -314,22 +314,7 @@ def _m12_genders_and_quotes(db: pw.Database) -> None:
                    " CHECK (kind IN ('alias', 'type', 'split', 'gender'))")
     db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender TEXT NOT NULL DEFAULT ''")
     db.execute_sql("ALTER TABLE article_actor ADD COLUMN gender_evidence TEXT NOT NULL DEFAULT ''")
-    db.execute_sql(
-        """CREATE TABLE article_quote (
-            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
-            "start" INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            content TEXT NOT NULL,
-            cue TEXT NOT NULL DEFAULT '',
-            speaker TEXT NOT NULL DEFAULT '',
-            actor TEXT,
-            actor_type TEXT NOT NULL DEFAULT '',
-            gender TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (article_id, "start", "end"))"""
-    )
-    db.execute_sql("CREATE INDEX article_quote_actor ON article_quote (actor)")
-    db.execute_sql("CREATE INDEX article_quote_cue ON article_quote (cue COLLATE nocase)")
+    create_article_quote(db)
     db.execute_sql("DELETE FROM article_actor")
 
 
