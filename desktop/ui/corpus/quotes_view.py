@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -15,14 +15,13 @@ from desktop.formats.corpus_export import quotes_csv
 from desktop.nlp.gender import GENDERS
 from desktop.store.corpus_quotes import count_quotes, find_quotes, quote_choices
 from desktop.ui.corpus.common import choice_box, fixed_columns, save_text, set_choices
-from desktop.ui.widgets.tables import Index, count_text, search_box, table_view
+from desktop.ui.widgets.tables import Index, PagedTableModel, count_text, search_box, table_view
 
-PAGE = 200
 # column -> the sort key of desktop.store.corpus_quotes.SORT_KEYS
 _SORTS = {0: "speaker", 5: "type", 6: "article", 7: "date"}
 
 
-class QuotesModel(QAbstractTableModel):
+class QuotesModel(PagedTableModel[CorpusQuote]):
     """Quotes of a filter, fetched a page at a time as the view scrolls: a
     library of 10,000 articles has 100,000 quotes."""
 
@@ -32,45 +31,22 @@ class QuotesModel(QAbstractTableModel):
         super().__init__(parent)
         self.filter: QuoteFilter = ALL_QUOTES
         self.sort_key = "date"
-        self.total = 0
-        self.rows: list[CorpusQuote] = []
 
     def load(self, f: QuoteFilter) -> None:
         self.beginResetModel()
         self.filter = f
         self.total = count_quotes(f)
-        self.rows = find_quotes(f, 0, PAGE, self.sort_key)
+        self.rows = find_quotes(f, 0, self.PAGE, self.sort_key)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        more = find_quotes(self.filter, len(self.rows), PAGE, self.sort_key)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+    def fetch(self, offset: int, count: int) -> list[CorpusQuote]:
+        return find_quotes(self.filter, offset, count, self.sort_key)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = _SORTS.get(column)
         if key is not None and key != self.sort_key:
             self.sort_key = key
             self.load(self.filter)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

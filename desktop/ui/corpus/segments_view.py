@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,12 +22,10 @@ from desktop.formats.corpus_export import segments_csv, segments_html, segments_
 from desktop.store.corpus_segments import coders, count_segments, find_segments
 from desktop.store.tags import list_tags
 from desktop.ui.corpus.common import choice_box, fixed_columns, save_text, set_choices
-from desktop.ui.widgets.tables import Index, count_text, search_box, table_view
-
-PAGE = 200
+from desktop.ui.widgets.tables import Index, PagedTableModel, count_text, search_box, table_view
 
 
-class SegmentsModel(QAbstractTableModel):
+class SegmentsModel(PagedTableModel[Segment]):
     """Segments of a filter, fetched a page at a time as the view scrolls."""
 
     HEADERS = ("Segment", "Tags", "Note", "Coder", "Article", "Date", "Source")
@@ -35,43 +33,20 @@ class SegmentsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter: SegmentFilter | None = None
-        self.total = 0
-        self.rows: list[Segment] = []
 
     def load(self, f: SegmentFilter | None) -> None:
         """Show the segments of ``f``; None shows none."""
         self.beginResetModel()
         self.filter = f
         self.total = count_segments(f) if f is not None else 0
-        self.rows = find_segments(f, 0, PAGE) if f is not None else []
+        self.rows = find_segments(f, 0, self.PAGE) if f is not None else []
         self.endResetModel()
 
     def all_rows(self) -> list[Segment]:
         return find_segments(self.filter) if self.filter is not None else []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        more = find_segments(self.filter, len(self.rows), PAGE) if self.filter is not None else []
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+    def fetch(self, offset: int, count: int) -> list[Segment]:
+        return find_segments(self.filter, offset, count) if self.filter is not None else []
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -72,6 +72,33 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
 
+class PagedTableModel(RecordTableModel[Row]):
+    """Rows of a library-wide query fetched a page at a time as the view
+    scrolls (100,000 quotes are never read at once).  Subclasses set
+    ``total`` when they load and give ``fetch(offset, count)``."""
+
+    PAGE = 200
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total = 0
+
+    def fetch(self, offset: int, count: int) -> list[Row]:
+        raise NotImplementedError
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:
+        more = self.fetch(len(self.rows), self.PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
