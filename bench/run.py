@@ -79,13 +79,13 @@ def main() -> None:
 
         step("analysis throughput")
         figures += fig_analysis.run(analysed, quick=args.quick)
+    if not analysed.exists() and set(args.only) - {"analysis", "long", "training"}:
+        raise SystemExit("no analysed corpus in bench/.work: run without --reuse-analysis first")
     if "long" in args.only:  # fresh processes, before any Qt in this one
         from bench import fig_long
 
         step("long document")
         figures += fig_long.run()
-    elif not analysed.exists() and set(args.only) - {"training"}:
-        raise SystemExit("no analysed corpus in bench/.work: run without --reuse-analysis first")
 
     # Figure 8 (issue 23) needs no analysed corpus, and no Qt: it trains in a spawned process.
     if "training" in args.only:
@@ -93,7 +93,7 @@ def main() -> None:
 
         step("training from corrections")
         figures += fig_training.run()
-    if not set(args.only) - {"analysis", "training"}:
+    if not set(args.only) - {"analysis", "long", "training"}:
         step("done")
         print()
         print(table(figures))

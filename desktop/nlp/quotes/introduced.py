@@ -15,21 +15,24 @@ from spacy.tokens import Doc, Span, Token
 from desktop.nlp.quotes.lexicon import PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 
 
-def named_next(doc: Doc, tok: Token) -> Span | None:
+def named_next(doc: Doc, tok: Token, text: str, ent_of: dict[int, Span]) -> Span | None:
     """The PERSON entity that opens the sentence after ``tok``'s and is the
-    bare subject of a speech verb there, when ``tok`` is "a/an <role>"."""
+    bare subject of a speech verb there, when ``tok`` is "a/an <role>".
+
+    ``text`` is ``doc.text`` and ``ent_of`` the entity of each token index,
+    made once by the caller: ``Doc.text`` and ``Span.ents`` go through the
+    whole document on every access, which made a long text quadratic."""
     if tok.tag_ != "NN" or tok.lemma_.lower() not in ROLE_NOUNS | PERSON_NOUNS:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return None
     end = tok.sent.end
-    if end >= len(doc) or "\n" in doc.text[tok.idx : doc[end].idx]:
+    if end >= len(doc) or "\n" in text[tok.idx : doc[end].idx]:
         return None
     nxt = doc[end].sent
-    ents = [e for e in nxt.ents if e.start == nxt.start]
-    if not ents or ents[0].label_ != "PERSON" or len(ents[0]) < 2:
+    ent = ent_of.get(nxt.start)
+    if ent is None or ent.start != nxt.start or ent.end > nxt.end or ent.label_ != "PERSON" or len(ent) < 2:
         return None
-    ent = ents[0]
     root = ent.root
     verb = root.head
     if root.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):

@@ -273,7 +273,7 @@ class Speakers(DescriptionResolver):
     def _introduced(self, tok: Token) -> Speaker | None:
         """An "a/an <role>" whom the next sentence names (see introduced.py),
         when that name was not mentioned before."""
-        ent = named_next(self.doc, tok)
+        ent = named_next(self.doc, tok, self.text, self._ent_of)
         if ent is None:
             return None
         person = self.actors.person_for(list(ent), ent.start)
