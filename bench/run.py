@@ -20,7 +20,7 @@ import time
 from bench.common import BENCH, WORK, Figure, guard_none_leak, user_folders
 
 PARTS = ("analysis", "open", "edit", "scroll", "library", "corpus", "startup", "memory", "long", "library100k",
-         "training")
+         "training", "quit")
 
 
 def machine() -> dict:
@@ -138,6 +138,11 @@ def main() -> None:
     if "memory" in args.only:
         step("memory")
         figures += fig_process.memory(reader_lib.path, reader_lib.big)
+    if "quit" in args.only:
+        from bench import fig_quit
+
+        step("quit")
+        figures += fig_quit.run(reader_lib.path, big_lib)
     step("done")
     print()
     print(table(figures))

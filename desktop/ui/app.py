@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -15,7 +16,7 @@ from desktop.core.errors import BylineError
 from desktop.nlp.pipeline import default_pipeline_name, start_loading
 from desktop.store.articles import list_articles
 from desktop.store.backup import daily_backup, restore_library
-from desktop.store.database import LibraryError, default_path, open_library, own_library_path
+from desktop.store.database import LibraryError, close_library, default_path, open_library, own_library_path
 from desktop.store.engines import OfflineError, library_location
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
@@ -74,10 +75,15 @@ def run_gui(args: argparse.Namespace) -> int:
         deadline = time.monotonic() + QUIT_PATIENCE_MS / 1000
         for pool in (window.runner, *importing):
             pool.wait(max(0, int((deadline - time.monotonic()) * 1000)))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-    return status
+    else:
+        # Nothing runs: the library is closed (its last writes checkpointed)
+        # here, rather than by the interpreter's teardown of spaCy and Qt,
+        # which took a quarter of a second after the window was gone.
+        close_library()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def prepare_window(db_path: Path | str | None, model: str | None, interactive: bool = False) -> MainWindow:
