@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.actors import articles_of_actor, library_actors
+from desktop.store.actors import article_ids_of_actor, library_actors
 from desktop.store.articles import ArticleSummary
 from desktop.store.library import LibraryRow, library_rows
 from desktop.store.search import search_articles
@@ -232,7 +232,7 @@ class LibraryDock(QDockWidget):
         self._apply()
 
     def _actor_chosen(self, name: str) -> None:
-        self._actor_ids = frozenset(row[0] for row in articles_of_actor(name)) if name else None
+        self._actor_ids = frozenset(article_ids_of_actor(name)) if name else None
         self._apply()
 
     def _apply(self) -> None:

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from html import escape
-from operator import attrgetter
+from itertools import compress, filterfalse, repeat
+from operator import attrgetter, contains, eq
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -72,6 +73,22 @@ class LibraryFilter:
         # A date filter shows only rows whose date it can compare.
         day = row.date[:10] if row.date and ISO_DAY.match(row.date) else None
         return day is not None and (self.date_from or day) <= day <= (self.date_to or day)
+
+    def select(self, rows: list[LibraryRow]) -> list[LibraryRow]:
+        """The rows ``accepts``, in their order: each criterion set narrows
+        the list in C (``accepts`` per row cost a Python call for each of a
+        hundred thousand articles); only a date range calls Python per row."""
+        by_id = attrgetter("id")
+        for ids in (self.search, self.actor):
+            if ids is not None:
+                rows = list(compress(rows, map(ids.__contains__, map(by_id, rows))))
+        if self.tag is not None:
+            rows = list(compress(rows, map(contains, map(attrgetter("tags"), rows), repeat(self.tag))))
+        if self.source:  # "" would also accept rows without a source: left to ``accepts``
+            rows = list(compress(rows, map(eq, map(attrgetter("source"), rows), repeat(self.source))))
+        if self.source == "" or self.date_from is not None or self.date_to is not None:
+            rows = [r for r in rows if self.accepts(r)]
+        return rows
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) is None for f in fields(self))
@@ -185,14 +202,13 @@ class LibraryModel(RecordTableModel[LibraryRow]):
         if column not in _MAY_BE_EMPTY:
             return sorted(rows, key=_KEYS[column], reverse=descending)
         value = _MAY_BE_EMPTY[column]
-        present = sorted((r for r in rows if value(r)), key=_KEYS[column], reverse=descending)
-        return present + [r for r in rows if not value(r)]
+        present = sorted(filter(value, rows), key=_KEYS[column], reverse=descending)
+        return present + list(filterfalse(value, rows))
 
     def _accepted(self, records: list[LibraryRow]) -> list[LibraryRow]:
         if self.criteria.is_empty():
             return list(records)
-        accepts = self.criteria.accepts
-        return [r for r in records if accepts(r)]
+        return self.criteria.select(records)
 
     def _show(self, rows: list[LibraryRow]) -> None:
         """Go from the rows shown to ``rows`` (records in their order):
@@ -228,7 +244,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
         self._index_rows()
 
     def _index_rows(self) -> None:
-        self._row_of = {r.id: i for i, r in enumerate(self.rows)}
+        self._row_of = dict(zip(map(attrgetter("id"), self.rows), range(len(self.rows)), strict=True))
 
     def row_of(self, article_id: int) -> int:
         """The table row of an article, -1 when it is not shown."""
