@@ -56,8 +56,49 @@ def library_rows(ids: Iterable[int] | None = None) -> list[LibraryRow]:
             rows += _records(db.execute_sql(query, chunk))
         rows.sort(key=newest_first, reverse=True)
         article_ids = [r.id for r in rows]
-    exact = article_counts(_corrected_articles(article_ids))
-    tags = tags_used(article_ids)
+    return _corrected(rows, article_counts(_corrected_articles(article_ids)), tags_used(article_ids))
+
+
+def library_pages(first: int = 500, size: int = 5000) -> Iterator[tuple[list[LibraryRow], bool]]:
+    """The whole library's summaries, newest first, ``first`` then ``size``
+    at a time, each page with whether more follow: together exactly what
+    ``library_rows()`` gives, so that the Library can show the first page at
+    once and read the rest in pieces (each page from the index where the
+    last one ended)."""
+    corrected = set(_corrected_articles(None))
+    after: LibraryRow | None = None
+    limit = first
+    while True:
+        rows = _page_after(after, limit)
+        ids = [r.id for r in rows]
+        more = len(rows) == limit
+        yield _corrected(rows, article_counts([i for i in ids if i in corrected]), tags_used(ids)), more
+        if not more:
+            return
+        after, limit = rows[-1], size
+
+
+def _page_after(after: LibraryRow | None, limit: int) -> list[LibraryRow]:
+    """The next ``limit`` rows in the library's order after ``after``: the
+    dated articles (date, then id, descending), then the undated ones."""
+    if after is None or after.date is not None:
+        where, params = "a.date IS NOT NULL", ()
+        if after is not None:
+            where, params = "a.date IS NOT NULL AND (a.date, a.id) < (?, ?)", (after.date, after.id)
+        sql = f"{_ROWS} WHERE {where} ORDER BY a.date DESC, a.id DESC LIMIT {int(limit)}"
+        rows = _records(db.execute_sql(sql, params))
+        if len(rows) == limit:
+            return rows
+        limit -= len(rows)
+        undated = f"{_ROWS} WHERE a.date IS NULL ORDER BY a.id DESC LIMIT {int(limit)}"
+        return rows + _records(db.execute_sql(undated))
+    sql = f"{_ROWS} WHERE a.date IS NULL AND a.id < ? ORDER BY a.id DESC LIMIT {int(limit)}"
+    return _records(db.execute_sql(sql, (after.id,)))
+
+
+def _corrected(rows: list[LibraryRow], exact: dict[int, tuple[int, int]],
+               tags: dict[int, list[str]]) -> list[LibraryRow]:
+    """The rows with the exact counts of corrected articles and their tags."""
     if exact or tags:
         where = {r.id: i for i, r in enumerate(rows)}
         for article_id, (entities, quotes) in exact.items():

@@ -11,14 +11,14 @@ every comparison.  Only the cells the view paints are ever formatted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from html import escape
 from itertools import compress, filterfalse, repeat
 from operator import attrgetter, contains, eq
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.store.library import LibraryRow, newest_first
@@ -99,9 +99,20 @@ class LibraryFilter:
         return sum(x is not None for x in (self.tag, self.actor, self.source)) + dates
 
 
+Pages = Iterator[tuple[list[LibraryRow], bool]]  # as ``library_pages`` gives them
+
+
 class LibraryModel(RecordTableModel[LibraryRow]):
     """``records`` are all the articles in the current order; ``rows`` the
-    ones the filter accepts, in the same order: the table's rows."""
+    ones the filter accepts, in the same order: the table's rows.
+
+    The whole library may come in pages (``set_pages``): the first is shown
+    at once, the others are read by ``fetch_page`` and appended together
+    after the last; scrolling to the end of the first page, or any change of
+    order, filter or rows, reads all the rest first (``complete``), so that
+    these always work on every article."""
+
+    loaded = Signal()  # the last page of ``set_pages`` came in
 
     HEADERS = ("Title", "Date", "Source", "Entities", "Quotes", "Highlights", "Tags")
     TIPS = ("", "Publication date", "Outlet or site", "Named entities found",
@@ -116,14 +127,69 @@ class LibraryModel(RecordTableModel[LibraryRow]):
         self.ranks: dict[int, int] = {}  # article id -> search rank (0 best)
         self._row_of: dict[int, int] = {}
         self._sort = (-1, Qt.SortOrder.AscendingOrder)
+        self._pending: Pages | None = None
+        self._read: list[LibraryRow] = []  # pages read, not shown yet
 
     # changing ----------------------------------------------------------------
     def set_rows(self, rows: Sequence[LibraryRow]) -> None:
+        self._pending, self._read = None, []
         self.beginResetModel()
         self.records = self._sorted(list(rows), *self._sort)
         self.rows = self._accepted(self.records)
         self._index_rows()
         self.endResetModel()
+
+    def set_pages(self, pages: Pages) -> None:
+        """Show the first page now and keep the others for ``fetch_page``.
+        Only in the library's own order (newest first, which sorting by
+        date descending also gives) with nothing filtered do pages simply
+        follow one another; otherwise every page is read now."""
+        first, more = next(pages, ([], False))
+        column, order = self._sort
+        natural = (column == -1 and not self.ranks) or (column == DATE and order == Qt.SortOrder.DescendingOrder)
+        if more and not (natural and self.criteria.is_empty()):
+            first += [r for page, _more in pages for r in page]
+            more = False
+        self.set_rows(first)
+        self._pending = pages if more else None
+
+    @property
+    def loading(self) -> bool:
+        """Whether pages of ``set_pages`` are still to come."""
+        return self._pending is not None
+
+    def fetch_page(self) -> None:
+        """Read the next page.  The pages read join the table together after
+        the last one: appending each one repainted the table each time."""
+        if self._pending is not None:
+            page, more = next(self._pending, ([], False))
+            self._read += page
+            if not more:
+                self._show_read()
+
+    def complete(self) -> None:
+        """Read every page still to come, at once, and show them."""
+        if self._pending is not None:
+            self._read += [r for page, _more in self._pending for r in page]
+            self._show_read()
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._pending is not None
+
+    def fetchMore(self, parent: Index) -> None:
+        """The view scrolled to the end of the first page: show the rest now."""
+        self.complete()
+
+    def _show_read(self) -> None:
+        rows, self._read, self._pending = self._read, [], None
+        if rows:  # nothing is filtered while pages come: every record is a row
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self.records += rows
+            self.rows += rows
+            self._row_of.update(zip(map(attrgetter("id"), rows), range(start, start + len(rows)), strict=True))
+            self.endInsertRows()
+        self.loaded.emit()
 
     def set_filter(self, criteria: LibraryFilter) -> bool:
         """Show the records ``criteria`` accepts, in one reset: removing and
@@ -132,6 +198,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
         rows that were selected.)  False when nothing changed."""
         if criteria == self.criteria:
             return False
+        self.complete()
         self.beginResetModel()
         self.criteria = criteria
         self.rows = self._accepted(self.records)
@@ -142,6 +209,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
     def update_rows(self, records: Sequence[LibraryRow]) -> None:
         """New counts or tags for records already listed; a row the filter
         now refuses (a tag removed) leaves, one it now accepts comes in."""
+        self.complete()
         new = {r.id: r for r in records}
         listed = []
         for i, record in enumerate(self.records):
@@ -160,6 +228,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
             self._show(self._accepted(self.records))
 
     def remove_ids(self, ids: Sequence[int]) -> None:
+        self.complete()
         gone = set(ids)
         self.records = [r for r in self.records if r.id not in gone]
         self._remove_rows(gone)
@@ -174,6 +243,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the records; column -1 is the natural order: by relevance
         during a search, else newest first."""
+        self.complete()
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
