@@ -66,7 +66,7 @@ def test_sorting_filtering_or_scrolling_reads_every_page_first(qtbot, ids, chang
         model.sort(TITLE, Qt.SortOrder.AscendingOrder)
         assert _titles(model) == sorted(r.title for r in library_rows())
     elif change == "filter":
-        from desktop.ui.library.model import LibraryFilter
+        from desktop.ui.library.criteria import LibraryFilter
 
         model.set_filter(LibraryFilter(source=None, date_from="2020-01-01", date_to="2020-12-31"))
         assert sorted(model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())) == sorted(

@@ -4,18 +4,17 @@ sorted and filtered in Python.
 There is no proxy.  Ten thousand rows passed through a
 ``QSortFilterProxyModel`` cost a Python ``filterAcceptsRow`` call per row on
 every reset, even with no filter set; here an empty filter costs nothing and
-a set one is a list comprehension.  Sorting is one ``list.sort`` with a key
+a set one narrows the list in C.  Sorting is one ``list.sort`` with a key
 per column (C getters for most), where a proxy would call ``data()`` for
 every comparison.  Only the cells the view paints are ever formatted.
+(Which rows a filter accepts is ``criteria.LibraryFilter``.)
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, fields
 from html import escape
-from itertools import compress, filterfalse, repeat
-from operator import attrgetter, contains, eq
+from itertools import filterfalse
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.store.library import LibraryRow, newest_first
 from desktop.store.search import snippet_parts
+from desktop.ui.library.criteria import LibraryFilter
 from desktop.ui.widgets.tables import RIGHT, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -30,7 +30,6 @@ TITLE, DATE, SOURCE, ENTITIES, QUOTES, HIGHLIGHTS, TAGS = range(7)
 COUNTS = (ENTITIES, QUOTES, HIGHLIGHTS)
 ID_ROLE = Qt.ItemDataRole.UserRole
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 SortKey = Callable[[LibraryRow], Any]
 _KEYS: dict[int, SortKey] = {
     TITLE: lambda r: r.title.casefold(),
@@ -46,57 +45,6 @@ _KEYS: dict[int, SortKey] = {
 _MAY_BE_EMPTY: dict[int, SortKey] = {
     DATE: attrgetter("date"), SOURCE: attrgetter("source"), TAGS: attrgetter("tags"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryFilter:
-    """Which rows the table shows; None means "any"."""
-
-    search: frozenset[int] | None = None
-    tag: str | None = None
-    actor: frozenset[int] | None = None
-    source: str | None = None
-    date_from: str | None = None  # YYYY-MM-DD, inclusive
-    date_to: str | None = None
-
-    def accepts(self, row: LibraryRow) -> bool:
-        if self.search is not None and row.id not in self.search:
-            return False
-        if self.actor is not None and row.id not in self.actor:
-            return False
-        if self.tag is not None and self.tag not in row.tags:
-            return False
-        if self.source is not None and (row.source or "") != self.source:
-            return False
-        if self.date_from is None and self.date_to is None:
-            return True
-        # A date filter shows only rows whose date it can compare.
-        day = row.date[:10] if row.date and ISO_DAY.match(row.date) else None
-        return day is not None and (self.date_from or day) <= day <= (self.date_to or day)
-
-    def select(self, rows: list[LibraryRow]) -> list[LibraryRow]:
-        """The rows ``accepts``, in their order: each criterion set narrows
-        the list in C (``accepts`` per row cost a Python call for each of a
-        hundred thousand articles); only a date range calls Python per row."""
-        by_id = attrgetter("id")
-        for ids in (self.search, self.actor):
-            if ids is not None:
-                rows = list(compress(rows, map(ids.__contains__, map(by_id, rows))))
-        if self.tag is not None:
-            rows = list(compress(rows, map(contains, map(attrgetter("tags"), rows), repeat(self.tag))))
-        if self.source:  # "" would also accept rows without a source: left to ``accepts``
-            rows = list(compress(rows, map(eq, map(attrgetter("source"), rows), repeat(self.source))))
-        if self.source == "" or self.date_from is not None or self.date_to is not None:
-            rows = [r for r in rows if self.accepts(r)]
-        return rows
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, f.name) is None for f in fields(self))
-
-    def count(self) -> int:
-        """How many filters (besides the search) are set."""
-        dates = self.date_from is not None or self.date_to is not None
-        return sum(x is not None for x in (self.tag, self.actor, self.source)) + dates
 
 
 Pages = Iterator[tuple[list[LibraryRow], bool]]  # as ``library_pages`` gives them
