@@ -92,3 +92,21 @@ def test_the_dock_lists_every_article_with_its_filters(qtbot, ids):
     dock.panel.actor.setCurrentIndex(dock.panel.actor.findData("Olaf Scholz"))
     assert [dock.model.index(r, 0).data(ID_ROLE) for r in range(dock.model.rowCount())] == [ids[5]]
     assert not dock.model.loading
+
+
+def test_a_page_that_cannot_be_read_leaves_the_others_and_says_why(qtbot, ids):
+    from desktop.core.errors import StoreError
+
+    def pages():
+        rows = library_rows()
+        yield rows[:2], True
+        yield rows[2:4], True
+        raise StoreError("the team library's server cannot be reached")
+
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    dock.show_pages(pages())
+    qtbot.waitUntil(lambda: not dock.model.loading, timeout=2000)
+    assert dock.model.rowCount() == 4
+    assert dock.count_label.text() == (
+        "4 articles; the rest could not be read: the team library's server cannot be reached")

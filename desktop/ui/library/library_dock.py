@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import BylineError
 from desktop.store.actors import article_ids_of_actor, library_actors
 from desktop.store.articles import ArticleSummary
 from desktop.store.library import LibraryRow, library_rows
@@ -185,7 +186,12 @@ class LibraryDock(QDockWidget):
             self._apply()
 
     def _next_page(self) -> None:
-        self.model.fetch_page()
+        try:
+            self.model.fetch_page()
+        except BylineError as exc:  # a team library's server went away meanwhile
+            self.model.stop_pages()
+            self.count_label.setText(f"{self.count_label.text()}; the rest could not be read: {exc}")
+            return
         if self.model.loading:
             self._page_timer.start()
 

@@ -121,6 +121,11 @@ class LibraryModel(RecordTableModel[LibraryRow]):
             self._read += [r for page, _more in self._pending for r in page]
             self._show_read()
 
+    def stop_pages(self) -> None:
+        """Show the pages read so far and read no more (reading failed)."""
+        if self._pending is not None:
+            self._show_read()
+
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._pending is not None
 
