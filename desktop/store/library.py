@@ -80,12 +80,14 @@ def library_pages(first: int = 500, size: int = 5000) -> Iterator[tuple[list[Lib
 
 def _page_after(after: LibraryRow | None, limit: int) -> list[LibraryRow]:
     """The next ``limit`` rows in the library's order after ``after``: the
-    dated articles (date, then id, descending), then the undated ones."""
+    dated articles (date, then id, descending), then the undated ones, each
+    page a range of ``article_newest`` on both engines (PostgreSQL's DESC
+    puts NULLs first unless told: the index puts them last)."""
     if after is None or after.date is not None:
         where, params = "a.date IS NOT NULL", ()
         if after is not None:
             where, params = "a.date IS NOT NULL AND (a.date, a.id) < (?, ?)", (after.date, after.id)
-        sql = f"{_ROWS} WHERE {where} ORDER BY a.date DESC, a.id DESC LIMIT {int(limit)}"
+        sql = f"{_ROWS} WHERE {where} ORDER BY a.date DESC NULLS LAST, a.id DESC LIMIT {int(limit)}"
         rows = _records(db.execute_sql(sql, params))
         if len(rows) == limit:
             return rows
