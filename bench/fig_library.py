@@ -1,5 +1,6 @@
 """Figure 9: a 100,000-article library (the corpus repeated, as the
-10,000-article one): the Library list filled and painted, a full-text
+10,000-article one): the Library list until its first page is painted and
+until every article is read (the other pages come between events), a full-text
 search, the Library's actor filter (the actor chosen in the filter panel to
 the table filtered and painted), the query listing an actor's articles with
 their titles (the Library actors view's), the Library actors view's data
