@@ -167,7 +167,7 @@ def library(session: Session, path: Path) -> list[Figure]:
     actor = db.execute_sql(
         "SELECT name FROM article_actor GROUP BY name ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
     query = "police"
-    runs: dict[str, list[float]] = {"list": [], "search": [], "filter": []}
+    runs: dict[str, list[float]] = {"list": [], "all": [], "search": [], "filter": []}
     for _ in range(LIBRARY_RUNS):
         window.library_dock.set_articles([])
         session.settle()
@@ -176,6 +176,9 @@ def library(session: Session, path: Path) -> list[Figure]:
         session.app.processEvents()
         window.library_dock.repaint()
         runs["list"].append(now() - t)
+        while window.library_dock.model.loading:  # the other pages, read between events
+            session.app.processEvents()
+        runs["all"].append(now() - t)
         t = now()
         hits = search_articles(query)
         runs["search"].append(now() - t)
@@ -185,7 +188,10 @@ def library(session: Session, path: Path) -> list[Figure]:
     assert window.library_dock.model.rowCount() == count
     assert hits and rows
     return [
-        Figure("library_list", f"library list, {count:,} articles", median(runs["list"]), "s", 0.200, runs["list"]),
+        Figure("library_list", f"library list, {count:,} articles (first page shown)", median(runs["list"]), "s",
+               0.200, runs["list"]),
+        Figure("library_list_all", f"library list, every one of the {count:,} articles read",
+               median(runs["all"]), "s", None, runs["all"]),
         Figure("library_search", f"full-text search '{query}' ({len(hits)} hits shown)",
                median(runs["search"]), "s", 0.100, runs["search"]),
         Figure("library_filter", f"actor filter '{actor}' ({len(rows)} articles)",

@@ -178,3 +178,10 @@ def articles_of_actor(name: str) -> list[tuple[int, str, str | None, int, int]]:
         "SELECT aa.article_id, a.title, a.date, aa.mentions, aa.quotes FROM article_actor aa "
         "JOIN article a ON a.id = aa.article_id WHERE aa.name = ? ORDER BY aa.mentions DESC, a.date DESC",
         (name,)).fetchall()
+
+def article_ids_of_actor(name: str) -> set[int]:
+    """The articles naming the actor: what the Library's actor filter needs,
+    read from ``article_actor_by_name`` alone (``articles_of_actor`` also
+    reads each article's title and date: 40,000 of them cost ten times more)."""
+    rows = db.execute_sql("SELECT article_id FROM article_actor WHERE name = ?", (name,))
+    return {row[0] for row in rows}

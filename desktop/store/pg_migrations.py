@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from desktop.store.migrations import DEFAULT_TAGS, create_article_quote
+from desktop.store.migrations import DEFAULT_TAGS, HIGHLIGHT_COUNTS, create_article_quote
 
 # Taken for the whole migration: of two Byline processes opening a new team
 # library at once, one migrates and the other then sees it done.
@@ -318,6 +318,29 @@ def _m12_genders_and_quotes(db: pw.Database) -> None:
     db.execute_sql("DELETE FROM article_actor")
 
 
+def _m13_highlight_counts(db: pw.Database) -> None:
+    """Highlights counted in ``span_count`` by a trigger, as on SQLite (see there)."""
+    db.execute_sql("ALTER TABLE span_count ADD COLUMN highlights INTEGER NOT NULL DEFAULT 0")
+    db.execute_sql(
+        """CREATE FUNCTION annotation_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                UPDATE span_count SET highlights = highlights - 1 WHERE article_id = OLD.article_id;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO span_count (article_id, highlights) VALUES (NEW.article_id, 1)
+                ON CONFLICT (article_id) DO UPDATE SET highlights = span_count.highlights + 1;
+            END IF;
+            RETURN NULL;
+        END $$"""
+    )
+    db.execute_sql(
+        """CREATE TRIGGER annotation_count AFTER INSERT OR DELETE OR UPDATE OF article_id
+           ON annotation FOR EACH ROW EXECUTE FUNCTION annotation_count()"""
+    )
+    db.execute_sql(HIGHLIGHT_COUNTS)
+
+
 PG_MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m1_articles_entities,
     _m2_quotes,
@@ -331,6 +354,7 @@ PG_MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _m10_coders,
     _m11_curation,
     _m12_genders_and_quotes,
+    _m13_highlight_counts,
 ]
 
 

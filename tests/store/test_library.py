@@ -10,7 +10,7 @@ from desktop.store.articles import add_article
 from desktop.store.corrections import add_user_entity, delete_user_entity, reject, unreject
 from desktop.store.database import close_library, open_library
 from desktop.store.library import delete_articles, library_rows
-from desktop.store.migrations import MIGRATIONS
+from desktop.store.migrations import MIGRATIONS, _m13_highlight_counts
 from desktop.store.models import db
 from desktop.store.search import article_counts
 
@@ -120,3 +120,56 @@ def test_an_old_librarys_actors_are_made_again_by_the_new_rules(tmp_path):
         assert [(a.name, a.type) for a in library_actors()] == [("United States", "place")]
     finally:
         close_library()
+
+
+def _highlights_listed() -> dict[int, int]:
+    return {r.id: r.highlights for r in library_rows()}
+
+
+def _highlights_counted() -> dict[int, int]:
+    """What counting the highlights themselves gives (articles without any: 0)."""
+    counted = dict(db.execute_sql("SELECT article_id, COUNT(*) FROM annotation GROUP BY article_id").fetchall())
+    return {article_id: counted.get(article_id, 0) for article_id in _highlights_listed()}
+
+
+def test_listed_highlights_follow_adding_deleting_and_undo(library):
+    from desktop.core.model import Annotation
+    from desktop.store.annotations import add_annotation, delete_annotation
+
+    a = add_article(article_from_text(TEXT, title="A"))[0]
+    b = add_article(article_from_text(TEXT + " Again.", title="B"))[0]
+    first = add_annotation(a, Annotation(0, 9, ["Claim"]))
+    add_annotation(a, Annotation(10, 29))
+    add_annotation(b, Annotation(0, 9))
+    assert _highlights_listed() == _highlights_counted() == {a: 2, b: 1}
+    gone = delete_annotation(first)
+    assert _highlights_listed() == {a: 1, b: 1}
+    add_annotation(a, gone)  # the deletion undone: the highlight back under its id
+    assert _highlights_listed() == _highlights_counted() == {a: 2, b: 1}
+    assert [r.tags for r in library_rows([a])] == [("Claim",)]
+    delete_articles([b])  # its highlights go with it
+    assert _highlights_listed() == _highlights_counted() == {a: 2}
+
+
+def test_an_old_library_gets_its_highlight_counts(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    con = sqlite3.connect(path)
+    before = MIGRATIONS.index(_m13_highlight_counts)
+    for migration in MIGRATIONS[:before]:
+        migration(_Raw(con))
+    con.execute(f"PRAGMA user_version = {before}")
+    for n in (1, 2, 3):
+        con.execute("INSERT INTO article (id, title, text, sha256, created) "
+                    "VALUES (?, ?, 'Some text here.', ?, 'now')", (n, f"Old {n}", str(n)))
+    con.execute('INSERT INTO entity (article_id, "start", "end", label) VALUES (2, 0, 4, \'ORG\')')
+    con.executemany('INSERT INTO annotation (article_id, "start", "end", created, modified) '
+                    "VALUES (?, 0, 4, 'now', 'now')", [(1,), (1,), (2,)])
+    con.commit()
+    con.close()
+    open_library(path)
+    try:
+        assert {r.id: (r.entities, r.highlights) for r in library_rows()} == {1: (0, 2), 2: (1, 1), 3: (0, 0)}
+        assert _highlights_listed() == _highlights_counted()
+    finally:
+        close_library()
+

@@ -79,7 +79,7 @@ def test_rename_merge_split_with_undo_persist_and_survive_reanalysis(make_window
     assert "Vladimir Putin" in [a.name for a in again.session.actors]
 
 
-def test_library_view_counts_and_chart(make_window, qtbot, tmp_path):
+def test_library_view_counts_and_chart(make_window, qtbot, qtmodeltester, tmp_path):
     window = make_window()
     texts = {
         "a.txt": "Angela Merkel met Emmanuel Macron in Berlin. \"We agree,\" Merkel said.",
@@ -106,7 +106,15 @@ def test_library_view_counts_and_chart(make_window, qtbot, tmp_path):
     type_bars = dialog.type_chart.chart().series()[0].barSets()[0]
     assert sum(type_bars.at(i) for i in range(type_bars.count())) == sum(r.quotes for r in dialog.model.rows)
     dialog.select("Emmanuel Macron")
-    assert dialog.articles.rowCount() == 3
+    assert dialog.articles.model().rowCount() == 3
+    with qtbot.waitSignal(dialog.articleChosen) as chosen:
+        dialog.articles.doubleClicked.emit(dialog.articles.model().index(2, 1))
+    assert chosen.args == [dialog.articles.model().index(2, 0).data(Qt.ItemDataRole.UserRole)]
+    from desktop.store.actors import articles_of_actor
+
+    shown = [[dialog.articles.model().index(r, c).data() for c in range(4)] for r in range(3)]
+    assert shown == [[t, d or "", m, q] for _id, t, d, m, q in articles_of_actor("Emmanuel Macron")]
+    qtmodeltester.check(dialog.article_model)
     out = tmp_path / "actors.csv"
     dialog.export_csv(str(out))
     assert out.read_text(encoding="utf-8").splitlines()[0] == "actor,type,articles,mentions,quotes"

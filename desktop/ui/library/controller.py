@@ -25,7 +25,7 @@ from desktop.core.text import plural
 from desktop.formats.registry import file_filters
 from desktop.services.importing import ImportReport
 from desktop.services.startup import unanalysed_articles
-from desktop.store.library import delete_articles, deletion_counts, library_rows
+from desktop.store.library import delete_articles, deletion_counts, library_pages, library_rows
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
 from desktop.ui.edits.undo import UndoHub
@@ -234,8 +234,8 @@ class LibraryController(QObject):
 
     # the dock ------------------------------------------------------------------
     def refresh(self) -> None:
-        """List the whole library again."""
-        self.dock.set_articles(library_rows())
+        """List the whole library again (the first page at once)."""
+        self.dock.show_pages(library_pages())
 
     def update_rows(self, ids: Sequence[int]) -> None:
         self.dock.update_articles(library_rows(ids))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDateEdit, QGridLayout, QWidget
 
 from desktop.store.library import LibraryRow
-from desktop.ui.library.model import ISO_DAY, LibraryFilter
+from desktop.ui.library.criteria import ISO_DAY, LibraryFilter
 
 
 class FilterPanel(QWidget):

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.actors import articles_of_actor, library_actors
+from desktop.core.errors import BylineError
+from desktop.store.actors import article_ids_of_actor, library_actors
 from desktop.store.articles import ArticleSummary
 from desktop.store.library import LibraryRow, library_rows
 from desktop.store.search import search_articles
@@ -41,6 +42,7 @@ from desktop.ui.library.model import (
     TITLE,
     LibraryFilter,
     LibraryModel,
+    Pages,
     snippet_html,
 )
 from desktop.ui.library.view import LibraryTable, SnippetDelegate, search_row_height, snippet_font
@@ -82,6 +84,11 @@ class LibraryDock(QDockWidget):
         self.panel.changed.connect(self._apply)
         self.panel.actorChanged.connect(self._actor_chosen)
         self.filters_button.toggled.connect(self._show_filters)
+        self._page_timer = QTimer(self)  # the library's next page, between events
+        self._page_timer.setSingleShot(True)
+        self._page_timer.setInterval(0)
+        self._page_timer.timeout.connect(self._next_page)
+        self.model.loaded.connect(self._loaded)
 
     def _build(self) -> None:
         body = QWidget(self)
@@ -160,6 +167,43 @@ class LibraryDock(QDockWidget):
             self._apply()
         self.mark_current(self._current)
 
+    def show_pages(self, pages: Pages) -> None:
+        """Show the whole library from ``library_pages``: the first page at
+        once, the others read between events while the user looks (all at
+        once when a search or filter needs every article first)."""
+        if self._search_ids is not None or self._actor_ids is not None or not self.model.criteria.is_empty():
+            self.set_articles([r for page, _more in pages for r in page])
+            return
+        self.model.set_pages(pages)
+        if self.panel.isVisible():
+            self.load_actors()
+        self.mark_current(self._current)
+        if self.model.loading:
+            self._update_count()
+            self._page_timer.start()
+        else:
+            self.panel.set_rows(self.model.records)
+            self._apply()
+
+    def _next_page(self) -> None:
+        try:
+            self.model.fetch_page()
+        except BylineError as exc:  # a team library's server went away meanwhile
+            self.model.stop_pages()
+            self.count_label.setText(f"{self.count_label.text()}; the rest could not be read: {exc}")
+            return
+        if self.model.loading:
+            self._page_timer.start()
+
+    def _loaded(self) -> None:
+        """The last page came in: the filter panel's choices and the count
+        cover every article now, and the open article's row is selected."""
+        self._page_timer.stop()
+        self.panel.set_rows(self.model.records)
+        self._update_count()
+        if self.view.selectionModel().currentIndex().data(ID_ROLE) != self._current:
+            self.mark_current(self._current)
+
     def update_articles(self, rows: Sequence[LibraryRow]) -> None:
         """New counts or tags for articles already listed (a filter may now
         hide or show them)."""
@@ -232,7 +276,7 @@ class LibraryDock(QDockWidget):
         self._apply()
 
     def _actor_chosen(self, name: str) -> None:
-        self._actor_ids = frozenset(row[0] for row in articles_of_actor(name)) if name else None
+        self._actor_ids = frozenset(article_ids_of_actor(name)) if name else None
         self._apply()
 
     def _apply(self) -> None:
@@ -251,7 +295,9 @@ class LibraryDock(QDockWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         text = count_text(shown, total, "article")
-        if self._search_ids is not None:
+        if self.model.loading:
+            text += ", listing more…"
+        elif self._search_ids is not None:
             text = f"{shown} of {text.split(' of ')[-1]} match"
             if len(self._search_ids) >= SEARCH_LIMIT:
                 text += f" (the best {SEARCH_LIMIT:,} matches)"

@@ -4,24 +4,25 @@ sorted and filtered in Python.
 There is no proxy.  Ten thousand rows passed through a
 ``QSortFilterProxyModel`` cost a Python ``filterAcceptsRow`` call per row on
 every reset, even with no filter set; here an empty filter costs nothing and
-a set one is a list comprehension.  Sorting is one ``list.sort`` with a key
+a set one narrows the list in C.  Sorting is one ``list.sort`` with a key
 per column (C getters for most), where a proxy would call ``data()`` for
 every comparison.  Only the cells the view paints are ever formatted.
+(Which rows a filter accepts is ``criteria.LibraryFilter``.)
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterator, Sequence
 from html import escape
+from itertools import filterfalse
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.store.library import LibraryRow, newest_first
 from desktop.store.search import snippet_parts
+from desktop.ui.library.criteria import LibraryFilter
 from desktop.ui.widgets.tables import RIGHT, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,7 +30,6 @@ TITLE, DATE, SOURCE, ENTITIES, QUOTES, HIGHLIGHTS, TAGS = range(7)
 COUNTS = (ENTITIES, QUOTES, HIGHLIGHTS)
 ID_ROLE = Qt.ItemDataRole.UserRole
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 SortKey = Callable[[LibraryRow], Any]
 _KEYS: dict[int, SortKey] = {
     TITLE: lambda r: r.title.casefold(),
@@ -47,44 +47,20 @@ _MAY_BE_EMPTY: dict[int, SortKey] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryFilter:
-    """Which rows the table shows; None means "any"."""
-
-    search: frozenset[int] | None = None
-    tag: str | None = None
-    actor: frozenset[int] | None = None
-    source: str | None = None
-    date_from: str | None = None  # YYYY-MM-DD, inclusive
-    date_to: str | None = None
-
-    def accepts(self, row: LibraryRow) -> bool:
-        if self.search is not None and row.id not in self.search:
-            return False
-        if self.actor is not None and row.id not in self.actor:
-            return False
-        if self.tag is not None and self.tag not in row.tags:
-            return False
-        if self.source is not None and (row.source or "") != self.source:
-            return False
-        if self.date_from is None and self.date_to is None:
-            return True
-        # A date filter shows only rows whose date it can compare.
-        day = row.date[:10] if row.date and ISO_DAY.match(row.date) else None
-        return day is not None and (self.date_from or day) <= day <= (self.date_to or day)
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, f.name) is None for f in fields(self))
-
-    def count(self) -> int:
-        """How many filters (besides the search) are set."""
-        dates = self.date_from is not None or self.date_to is not None
-        return sum(x is not None for x in (self.tag, self.actor, self.source)) + dates
+Pages = Iterator[tuple[list[LibraryRow], bool]]  # as ``library_pages`` gives them
 
 
 class LibraryModel(RecordTableModel[LibraryRow]):
     """``records`` are all the articles in the current order; ``rows`` the
-    ones the filter accepts, in the same order: the table's rows."""
+    ones the filter accepts, in the same order: the table's rows.
+
+    The whole library may come in pages (``set_pages``): the first is shown
+    at once, the others are read by ``fetch_page`` and appended together
+    after the last; scrolling to the end of the first page, or any change of
+    order, filter or rows, reads all the rest first (``complete``), so that
+    these always work on every article."""
+
+    loaded = Signal()  # the last page of ``set_pages`` came in
 
     HEADERS = ("Title", "Date", "Source", "Entities", "Quotes", "Highlights", "Tags")
     TIPS = ("", "Publication date", "Outlet or site", "Named entities found",
@@ -99,14 +75,74 @@ class LibraryModel(RecordTableModel[LibraryRow]):
         self.ranks: dict[int, int] = {}  # article id -> search rank (0 best)
         self._row_of: dict[int, int] = {}
         self._sort = (-1, Qt.SortOrder.AscendingOrder)
+        self._pending: Pages | None = None
+        self._read: list[LibraryRow] = []  # pages read, not shown yet
 
     # changing ----------------------------------------------------------------
     def set_rows(self, rows: Sequence[LibraryRow]) -> None:
+        self._pending, self._read = None, []
         self.beginResetModel()
         self.records = self._sorted(list(rows), *self._sort)
         self.rows = self._accepted(self.records)
         self._index_rows()
         self.endResetModel()
+
+    def set_pages(self, pages: Pages) -> None:
+        """Show the first page now and keep the others for ``fetch_page``.
+        Only in the library's own order (newest first, which sorting by
+        date descending also gives) with nothing filtered do pages simply
+        follow one another; otherwise every page is read now."""
+        first, more = next(pages, ([], False))
+        column, order = self._sort
+        natural = (column == -1 and not self.ranks) or (column == DATE and order == Qt.SortOrder.DescendingOrder)
+        if more and not (natural and self.criteria.is_empty()):
+            first += [r for page, _more in pages for r in page]
+            more = False
+        self.set_rows(first)
+        self._pending = pages if more else None
+
+    @property
+    def loading(self) -> bool:
+        """Whether pages of ``set_pages`` are still to come."""
+        return self._pending is not None
+
+    def fetch_page(self) -> None:
+        """Read the next page.  The pages read join the table together after
+        the last one: appending each one repainted the table each time."""
+        if self._pending is not None:
+            page, more = next(self._pending, ([], False))
+            self._read += page
+            if not more:
+                self._show_read()
+
+    def complete(self) -> None:
+        """Read every page still to come, at once, and show them."""
+        if self._pending is not None:
+            self._read += [r for page, _more in self._pending for r in page]
+            self._show_read()
+
+    def stop_pages(self) -> None:
+        """Show the pages read so far and read no more (reading failed)."""
+        if self._pending is not None:
+            self._show_read()
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._pending is not None
+
+    def fetchMore(self, parent: Index) -> None:
+        """The view scrolled to the end of the first page: show the rest now."""
+        self.complete()
+
+    def _show_read(self) -> None:
+        rows, self._read, self._pending = self._read, [], None
+        if rows:  # nothing is filtered while pages come: every record is a row
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self.records += rows
+            self.rows += rows
+            self._row_of.update(zip(map(attrgetter("id"), rows), range(start, start + len(rows)), strict=True))
+            self.endInsertRows()
+        self.loaded.emit()
 
     def set_filter(self, criteria: LibraryFilter) -> bool:
         """Show the records ``criteria`` accepts, in one reset: removing and
@@ -115,6 +151,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
         rows that were selected.)  False when nothing changed."""
         if criteria == self.criteria:
             return False
+        self.complete()
         self.beginResetModel()
         self.criteria = criteria
         self.rows = self._accepted(self.records)
@@ -125,6 +162,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
     def update_rows(self, records: Sequence[LibraryRow]) -> None:
         """New counts or tags for records already listed; a row the filter
         now refuses (a tag removed) leaves, one it now accepts comes in."""
+        self.complete()
         new = {r.id: r for r in records}
         listed = []
         for i, record in enumerate(self.records):
@@ -143,6 +181,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
             self._show(self._accepted(self.records))
 
     def remove_ids(self, ids: Sequence[int]) -> None:
+        self.complete()
         gone = set(ids)
         self.records = [r for r in self.records if r.id not in gone]
         self._remove_rows(gone)
@@ -157,6 +196,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the records; column -1 is the natural order: by relevance
         during a search, else newest first."""
+        self.complete()
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
@@ -185,14 +225,13 @@ class LibraryModel(RecordTableModel[LibraryRow]):
         if column not in _MAY_BE_EMPTY:
             return sorted(rows, key=_KEYS[column], reverse=descending)
         value = _MAY_BE_EMPTY[column]
-        present = sorted((r for r in rows if value(r)), key=_KEYS[column], reverse=descending)
-        return present + [r for r in rows if not value(r)]
+        present = sorted(filter(value, rows), key=_KEYS[column], reverse=descending)
+        return present + list(filterfalse(value, rows))
 
     def _accepted(self, records: list[LibraryRow]) -> list[LibraryRow]:
         if self.criteria.is_empty():
             return list(records)
-        accepts = self.criteria.accepts
-        return [r for r in records if accepts(r)]
+        return self.criteria.select(records)
 
     def _show(self, rows: list[LibraryRow]) -> None:
         """Go from the rows shown to ``rows`` (records in their order):
@@ -228,7 +267,7 @@ class LibraryModel(RecordTableModel[LibraryRow]):
         self._index_rows()
 
     def _index_rows(self) -> None:
-        self._row_of = {r.id: i for i, r in enumerate(self.rows)}
+        self._row_of = dict(zip(map(attrgetter("id"), self.rows), range(len(self.rows)), strict=True))
 
     def row_of(self, article_id: int) -> int:
         """The table row of an article, -1 when it is not shown."""
