@@ -91,7 +91,7 @@ class PeopleIndex:
                 found |= self.by_last[last]
         return [self.people[i] for i in sorted(found)]
 
-    def _near(self, last: str) -> Iterable[int]:
+    def near(self, last: str) -> Iterable[int]:
         """People with a full name whose surname may be ``last`` (equal, or a
         near spelling of a long one: see ``persons._same_surname``)."""
         found = set(self.by_surname.get(last, ()))
@@ -104,7 +104,7 @@ class PeopleIndex:
     def later(self, i: int, fulls: Callable[[], list[persons.PersonName]]) -> Iterator[Cluster]:
         """The people after person ``i`` who may share a surname with it, in
         order; ``fulls`` gives person ``i``'s full names as they are now."""
-        for j in later_matches(i, lambda: {f.last for f in fulls()}, self._near):
+        for j in later_matches(i, lambda: {f.last for f in fulls()}, self.near):
             yield self.people[j]
 
 
@@ -165,7 +165,12 @@ class VariantIndex:
 
 
 class ClusterIndex:
-    """The live clusters of a grouper by key and by position."""
+    """The live clusters of a grouper by key, title, country and position,
+    and the people among them.
+
+    Kept up to date by the quote step, which only adds clusters without
+    entities (:meth:`add`) and takes nationalities out of descriptions
+    (:meth:`rebuild` with the clusters that lost them)."""
 
     def __init__(self, grouper: Grouper) -> None:
         self.grouper = grouper
@@ -179,13 +184,22 @@ class ClusterIndex:
         self.rank: dict[int, int] = {}
         self.keys: dict[int, set[str]] = {}
         self.by_key: dict[str, list[Cluster]] = {}
+        self._people: tuple[list[Cluster], PeopleIndex] | None = None
+        self._pending: list[Cluster] = []  # added since the people were found
+        self.by_title: dict[str, list[Cluster]] = {}
+        self.by_country: dict[str, list[Cluster]] = {}
         for cluster in self.grouper.alive():
             self.add(cluster)
+            for title in dict.fromkeys(c.title for c in cluster.cands):
+                self.by_title.setdefault(title, []).append(cluster)
+            if cluster.country:
+                self.by_country.setdefault(cluster.country, []).append(cluster)
         spans = sorted((c.start, c.end, self.rank[id(cl)]) for cl in self.order for c in cl.cands)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
         self.longest = max((e - s for s, e, _ in spans), default=0)
-        self._people: tuple[list[Cluster], PeopleIndex] | None = None
+        self._people = None
+        self._pending = []
 
     def add(self, cluster: Cluster) -> None:
         """A new cluster at the end (one without entities: a speaker's)."""
@@ -194,7 +208,10 @@ class ClusterIndex:
         self.keys[id(cluster)] = keys = cluster.keys()
         for k in keys:
             self.by_key.setdefault(k, []).append(cluster)
-        self._people = None
+        if cluster.cands or cluster.country:
+            self._people = None  # its votes may count for others
+        else:
+            self._pending.append(cluster)
 
     def knows(self, cluster: Cluster) -> bool:
         return id(cluster) in self.rank
@@ -202,6 +219,13 @@ class ClusterIndex:
     def find_by_key(self, k: str) -> list[Cluster]:
         """:meth:`Grouper.find_by_key`."""
         return list(self.by_key.get(k, ()))
+
+    def with_title(self, title: str) -> list[Cluster]:
+        """The clusters with an entity given the person title ``title``."""
+        return list(self.by_title.get(title, ()))
+
+    def of_country(self, code: str) -> list[Cluster]:
+        return list(self.by_country.get(code, ()))
 
     def cluster_at(self, span: Span, share: float = 0.0) -> Cluster | None:
         """:func:`quotes.cluster_at`: the first cluster (in grouper order)
@@ -217,9 +241,42 @@ class ClusterIndex:
             i += 1
         return None if best is None else self.order[best]
 
+    def within(self, span: Span) -> list[Cluster]:
+        """The clusters with an entity inside ``span``, in grouper order."""
+        ranks = set()
+        i = bisect_left(self.starts, span.start)
+        while i < len(self.spans) and self.spans[i][0] <= span.end:
+            if self.spans[i][1] <= span.end:
+                ranks.add(self.spans[i][2])
+            i += 1
+        return [self.order[r] for r in sorted(ranks)]
+
     def people(self) -> tuple[list[Cluster], PeopleIndex]:
-        """:meth:`Grouper.person_clusters` and their index."""
+        """:meth:`Grouper.person_clusters` and their index.  A cluster added
+        without entities has no votes: the others stay as they were, and it
+        is one more person or not (at the end, as in the grouper's list)."""
         if self._people is None:
             people = self.grouper.person_clusters(self.facts)
-            self._people = people, PeopleIndex(people, self.grouper.clusters)
+            full_of = self.facts.full
+            self._people = people, PeopleIndex(people, self.grouper.clusters, full_of)
+        elif self._pending:
+            people, index = self._people
+            keys, full_of, votes_of = self.facts.of(self._pending)
+            for c in self._pending:
+                if c.alive and (c.cands or c.extra_names or c.speaker_mentions) and self.grouper.is_person(
+                        c, keys, full_of, votes_of, self._others):
+                    index.add(len(people), full_of[id(c)])
+                    people.append(c)
+        self._pending = []
         return self._people
+
+    def _others(self, k: str) -> list[Cluster]:
+        return [c for c in self.by_key.get(k, ()) if not c.country]
+
+    def same_people(self, name: persons.PersonName) -> list[Cluster]:
+        """The people with a full name that may be ``name``
+        (:func:`persons.same_person`), in order."""
+        people, index = self.people()
+        found = sorted(index.near(name.last))
+        return [people[i] for i in found
+                if any(persons.same_person(name, f) for f in self.facts.full[id(people[i])])]
