@@ -184,6 +184,8 @@ class ClusterIndex:
         self.rank: dict[int, int] = {}
         self.keys: dict[int, set[str]] = {}
         self.by_key: dict[str, list[Cluster]] = {}
+        self.long_keys: list[str] = []  # keys of five letters or more,
+        self.long_rank: list[int] = []  # and the rank of their cluster
         self._people: tuple[list[Cluster], PeopleIndex] | None = None
         self._pending: list[Cluster] = []  # added since the people were found
         self.by_title: dict[str, list[Cluster]] = {}
@@ -208,6 +210,9 @@ class ClusterIndex:
         self.keys[id(cluster)] = keys = cluster.keys()
         for k in keys:
             self.by_key.setdefault(k, []).append(cluster)
+            if len(k) >= 5:
+                self.long_keys.append(k)
+                self.long_rank.append(self.rank[id(cluster)])
         if cluster.cands or cluster.country:
             self._people = None  # its votes may count for others
         else:
@@ -219,6 +224,12 @@ class ClusterIndex:
     def find_by_key(self, k: str) -> list[Cluster]:
         """:meth:`Grouper.find_by_key`."""
         return list(self.by_key.get(k, ()))
+
+    def near_keys(self, k: str) -> list[tuple[str, int]]:
+        """(key, rank of its cluster) of the clusters' keys of five letters
+        or more that may be 92% like ``k`` by ``fuzz.ratio`` (and a few more)."""
+        found = process.extract(k, self.long_keys, scorer=fuzz.ratio, score_cutoff=90, limit=None)
+        return [(ck, self.long_rank[j]) for ck, _, j in found]
 
     def with_title(self, title: str) -> list[Cluster]:
         """The clusters with an entity given the person title ``title``."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from desktop.core.model import Entity, Mention
 from desktop.nlp.actors import acronyms, clues, names, persons
@@ -116,6 +116,7 @@ def extract_cands(text: str, entities: list[Entity],
     #                                                         removed words, title
     places = {names.key(text[e.start:e.end]) for e in entities if e.label in ("GPE", "LOC")}
     terms = acronyms.lowercase_terms(text) if "(" in text else frozenset()
+    last_words = cache(lambda: clues.name_last_words(entities, text))  # made when first needed
     for pos, i in enumerate(order):
         ent = entities[i]
         if (ent.label not in ACTOR_LABELS or _title_modifier(text, entities, order, pos)
@@ -133,7 +134,7 @@ def extract_cands(text: str, entities: list[Entity],
             continue  # the English model tags Devanagari, Cyrillic… at random
         if rule_type(whole) is None and (
                 names.is_not_actor(whole) or whole in terms
-                or clues.name_pair(whole, entities, text) or clues.in_title(text, ent.start)):
+                or clues.name_pair(whole, entities, text, last_words) or clues.in_title(text, ent.start)):
             continue  # no actor, unless the user said what it is
         whole = names.strip_leading_words(whole)
         if ent.label == "ORG":

@@ -109,11 +109,11 @@ def find_speaker(grouper: Grouper, name: str, mention: Span | None,
     # Near spellings of any known name.
     k = names.key(stripped)
     if len(k) >= 5:
-        clusters = index.order
-        scored = [(fuzz.ratio(k, ck), i) for i, c in enumerate(clusters)
-                  for ck in index.keys[id(c)] if len(ck) >= 5]
+        # The best (latest on a tie) of every cluster's keys of five letters
+        # or more; those far from 92 cannot be it.
+        scored = [(fuzz.ratio(k, ck), i) for ck, i in index.near_keys(k)]
         if scored and max(scored)[0] >= 92:
-            return clusters[max(scored)[1]]
+            return index.order[max(scored)[1]]
     return None
 
 
@@ -200,7 +200,7 @@ def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
             ):
                 cluster = owner
             else:
-                cluster = _group_for(grouper, quote)
+                cluster = _group_for(grouper, quote, index)
         if cluster is not None:
             if not index.knows(cluster):
                 index.add(cluster)
@@ -245,14 +245,15 @@ def group_name(text: str, quote: Quote) -> str | None:
     return " ".join(words) if plural else None
 
 
-def _group_for(grouper: Grouper, quote: Quote) -> Cluster | None:
+def _group_for(grouper: Grouper, quote: Quote, index: ClusterIndex | None = None) -> Cluster | None:
     """The group actor of an unresolved plural speaker: unresolved still,
-    but counted, one actor per group name in the article."""
+    but counted, one actor per group name in the article.  ``index``: the
+    clusters indexed (only those with the group's key are looked at)."""
     name = group_name(grouper.text, quote)
     if name is None:
         return None
     k = names.key(name)
-    for cluster in grouper.alive():
+    for cluster in grouper.alive() if index is None else index.find_by_key(k):
         if cluster.unnamed_group and k in cluster.keys():
             return cluster
     cluster = Cluster(extra_names=[name], unnamed_group=True)
