@@ -89,20 +89,27 @@ def build_actor_result(text: str, entities: list[Entity], quotes: list[Quote],
     grouper = Grouper(text, rules or ActorRules())
     grouper.run(entities)
     speakers = link_quotes(grouper, quotes)
-    redirect = _merge_same_names(grouper)
+    redirect, named = _merge_same_names(grouper)
+
+    def type_and_name(c: Cluster) -> tuple[str, str]:
+        if id(c) not in named:  # it grew by a merge
+            kind = actor_type(c, grouper)
+            named[id(c)] = kind, actor_name(c, kind)
+        return named[id(c)]
+
     # A user's name for it wins; otherwise a term ("Automatic Identification
     # System", named through its acronym) is no actor.
     clusters = sorted(
         (c for c in grouper.alive() if c.forced_name or c.keys() & grouper.rule_types.keys()
-         or not names.is_not_actor(actor_name(c, actor_type(c, grouper)))),
+         or not names.is_not_actor(type_and_name(c)[1])),
         key=lambda c: (-_mention_count(c), min(c.positions(), default=len(text))),
     )
     index = {id(c): i for i, c in enumerate(clusters)}
     actors: list[Actor] = []
     labels: dict[int, str] = {}
     for cluster in clusters:
-        kind = actor_type(cluster, grouper)
-        actors.append(_actor(cluster, kind, grouper))
+        kind, name = type_and_name(cluster)
+        actors.append(_actor(cluster, kind, name))
         for cand in cluster.cands:
             labels[cand.index] = _label_for(kind, cand.label)
     fixed = [replace(e, label=labels.get(i, e.label)) for i, e in enumerate(entities)]
@@ -203,8 +210,7 @@ def actor_name(cluster: Cluster, kind: str) -> str:
     return max(counts, key=lambda s: (len(s.replace(".", "")), counts[s]))
 
 
-def _actor(cluster: Cluster, kind: str, grouper: Grouper) -> Actor:
-    name = actor_name(cluster, kind)
+def _actor(cluster: Cluster, kind: str, name: str) -> Actor:
     seen = {names.key(name)}
     aliases = []
     ordered = [c.surface for c in sorted(cluster.cands, key=lambda c: c.start)]
@@ -220,17 +226,23 @@ def _actor(cluster: Cluster, kind: str, grouper: Grouper) -> Actor:
                  quote_count=cluster.quote_count)
 
 
-def _merge_same_names(grouper: Grouper) -> dict[int, Cluster]:
+def _merge_same_names(grouper: Grouper) -> tuple[dict[int, Cluster], dict[int, tuple[str, str]]]:
     """Merge clusters that would end up with the same name, so that no two
     actors share a name (with different types or not).  Returns the
-    redirects from dropped clusters to the kept ones."""
+    redirects from dropped clusters to the kept ones, and the type and name
+    of each kept cluster that no merge changed."""
     redirect: dict[int, Cluster] = {}
     by_name: dict[str, Cluster] = {}
+    named: dict[int, tuple[str, str]] = {}
     for cluster in list(grouper.alive()):
-        k = names.key(actor_name(cluster, actor_type(cluster, grouper)))
-        keeper = by_name.setdefault(k, cluster)
+        kind = actor_type(cluster, grouper)
+        name = actor_name(cluster, kind)
+        keeper = by_name.setdefault(names.key(name), cluster)
         if keeper is not cluster:
             grouper.merge(keeper, cluster)
             redirect[id(cluster)] = keeper
+            named.pop(id(keeper), None)
+        else:
+            named[id(cluster)] = kind, name
     grouper.alive()
-    return redirect
+    return redirect, named

@@ -198,10 +198,11 @@ class Grouper:
             return votes_of[id(c)]
 
         parts = {p for f in full for p in (f.first, f.last, f.final)} - {""}
-        extra: Counter[str] = Counter()
+        extra: dict[str, int] = {}  # the votes of the name's parts used alone
         for other in {id(o): o for k in parts for o in others(k)}.values():
             if other is not c and not full_of[id(other)]:
-                extra += votes(other)
+                for t, n in votes(other).items():
+                    extra[t] = extra.get(t, 0) + n
         return (rule == "person" or says_person(votes(c), c.forced_name)
                 or says_person(votes(c), c.forced_name, extra))
 

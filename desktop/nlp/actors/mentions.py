@@ -6,7 +6,7 @@ cleaned names; the grouping itself is in :mod:`desktop.nlp.actors.cluster`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -85,14 +85,19 @@ class Cluster:
         return [c.start for c in self.cands] + [m.start for m in self.speaker_mentions]
 
 
-def says_person(votes: Counter[str], forced_name: str | None,
-                extra: Counter[str] | None = None) -> bool:
+def says_person(votes: Mapping[str, int], forced_name: str | None,
+                extra: Mapping[str, int] | None = None) -> bool:
     """:meth:`Cluster.looks_person` for a cluster's :meth:`Cluster.type_votes`
-    (and forced name) known already."""
-    votes = votes + (extra or Counter())
-    if not votes:
+    (and forced name) known already.  Only positive counts count (as in
+    ``Counter`` sums): "person" may be there with none."""
+    if extra:
+        total = {t: n for t in votes.keys() | extra.keys()
+                 if (n := votes.get(t, 0) + extra.get(t, 0)) > 0}
+    else:
+        total = {t: n for t, n in votes.items() if n > 0}
+    if not total:
         return bool(forced_name)
-    return votes["person"] >= max(votes.values())
+    return total.get("person", 0) >= max(total.values())
 
 
 @lru_cache(maxsize=65536)
