@@ -61,6 +61,7 @@ class PeopleIndex:
         self.by_last: dict[str, set[int]] = {}  # surnames long enough to be misspelt
         self.by_surname: dict[str, set[int]] = {}
         self.lasts: list[str] = []
+        self._like: dict[str, list[str]] = {}  # lasts near a name, while no last is added
         for i, p in enumerate(people):
             self.add(i, full_of[id(p)] if full_of is not None else p.full_names())
         # Where each key is first used, by any cluster (a "bare" name).
@@ -80,24 +81,30 @@ class PeopleIndex:
             if len(f.last) >= 6:
                 if f.last not in self.by_last:
                     self.lasts.append(f.last)
+                    self._like.clear()
                 self.by_last.setdefault(f.last, set()).add(i)
 
     def candidates(self, k: str) -> list[Cluster]:
         """Every person ``k`` may name (and maybe a few more), in list order."""
         found = set(self.by_part.get(k, ()))
-        if len(k) >= 6 and " " not in k and self.lasts:
-            for last, _, _ in process.extract(k, self.lasts, scorer=fuzz.ratio,
-                                              score_cutoff=90, limit=None):
+        if len(k) >= 6 and " " not in k:
+            for last in self.like(k):
                 found |= self.by_last[last]
         return [self.people[i] for i in sorted(found)]
+
+    def like(self, k: str) -> list[str]:
+        """The surnames of six letters or more 90% like ``k`` (``fuzz.ratio``)."""
+        if k not in self._like:
+            self._like[k] = [last for last, _, _ in process.extract(
+                k, self.lasts, scorer=fuzz.ratio, score_cutoff=90, limit=None)]
+        return self._like[k]
 
     def near(self, last: str) -> Iterable[int]:
         """People with a full name whose surname may be ``last`` (equal, or a
         near spelling of a long one: see ``persons._same_surname``)."""
         found = set(self.by_surname.get(last, ()))
-        if len(last) >= 6 and self.lasts:
-            for other, _, _ in process.extract(last, self.lasts, scorer=fuzz.ratio,
-                                               score_cutoff=90, limit=None):
+        if len(last) >= 6:
+            for other in self.like(last):
                 found |= self.by_last[other]
         return found
 
