@@ -12,7 +12,8 @@ import json
 from desktop.core.model import Entity, Span
 from desktop.nlp.actors import ActorRules, names
 from desktop.nlp.actors.cluster import Grouper
-from desktop.nlp.actors.index import ClusterIndex, PeopleIndex
+from desktop.nlp.actors.index import PeopleIndex
+from desktop.nlp.actors.quote_index import ClusterIndex
 from desktop.nlp.actors.quotes import cluster_at
 from tests.nlp.test_actor_library import STORED
 
@@ -137,15 +138,15 @@ def test_acronym_hosts_are_those_a_scan_finds(monkeypatch):
     text, ents, _ = joined(295)
     grouper = Grouper(text, ActorRules())
     found = []
-    lookup = cluster._KeyIndex.__call__
+    lookup = cluster.KeyIndex.__call__
 
-    def checked(self: cluster._KeyIndex, k: str) -> list:
+    def checked(self: cluster.KeyIndex, k: str) -> list:
         hosts = lookup(self, k)
         assert hosts == grouper.find_by_key(k), k
         found.append(bool(hosts))
         return hosts
 
-    monkeypatch.setattr(cluster._KeyIndex, "__call__", checked)
+    monkeypatch.setattr(cluster.KeyIndex, "__call__", checked)
     grouper.run(ents)
     assert sum(found) > 20, found
 

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from desktop.core.model import Entity
 from desktop.nlp.actors import acronyms, names, persons
-from desktop.nlp.actors.index import ClusterFacts, PeopleIndex, VariantIndex
+from desktop.nlp.actors.index import ClusterFacts, KeyIndex, PeopleIndex, VariantIndex
 from desktop.nlp.actors.mentions import Cand, Cluster, extract_cands, says_person
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ class Grouper:
         return pairs
 
     def acronym_definitions(self) -> None:
-        find = _KeyIndex(self.alive())
+        find = KeyIndex(self.alive())
         for acronym, expansion in self._definitions():
             pair = (names.key(acronym), names.key(expansion))
             if pair in self.split_keys or pair[::-1] in self.split_keys:
@@ -387,24 +387,3 @@ class Grouper:
 def _squeeze(k: str) -> str:
     """A key without spaces or punctuation: "marinetraffic"."""
     return "".join(ch for ch in k if ch.isalnum())
-
-
-
-class _KeyIndex:
-    """:meth:`Grouper.find_by_key` while clusters only gain names (added
-    names, merges) or die by a merge: every key a cluster had, kept."""
-
-    def __init__(self, clusters: list[Cluster]) -> None:
-        self.rank = {id(c): i for i, c in enumerate(clusters)}
-        self.by_key: dict[str, dict[int, Cluster]] = {}
-        for c in clusters:
-            self.grew(c)
-
-    def grew(self, cluster: Cluster) -> None:
-        """``cluster`` may have new keys."""
-        for k in cluster.keys():
-            self.by_key.setdefault(k, {})[id(cluster)] = cluster
-
-    def __call__(self, k: str) -> list[Cluster]:
-        found = [c for c in self.by_key.get(k, {}).values() if c.alive]
-        return sorted(found, key=lambda c: self.rank[id(c)])

@@ -22,8 +22,8 @@ from desktop.core.model import (
 )
 from desktop.nlp.actors import names, persons
 from desktop.nlp.actors.cluster import Grouper
-from desktop.nlp.actors.index import ClusterIndex
 from desktop.nlp.actors.mentions import Cluster
+from desktop.nlp.actors.quote_index import ClusterIndex
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
