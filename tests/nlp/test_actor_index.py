@@ -193,3 +193,21 @@ def test_a_speakers_new_cluster_joins_the_people_the_index_keeps(monkeypatch):
     result = build_actor_result(text, ents, quote_list)
     assert sizes == [0, 1]  # no one full-named, then John Smith
     assert {(a.name, a.quote_count) for a in result.actors} == {("John Smith", 2), ("Smith", 0)}
+
+
+def test_building_actors_leaves_the_cycle_collector_as_it_was():
+    import gc
+
+    from desktop.nlp.actors import build_actor_result
+
+    text = "Olaf Scholz met Joe Biden. Scholz left."
+    ents = [Entity(0, 11, "PERSON"), Entity(16, 25, "PERSON"), Entity(27, 33, "PERSON")]
+    assert gc.isenabled()
+    assert [a.name for a in build_actor_result(text, ents, []).actors] == ["Olaf Scholz", "Joe Biden"]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_actor_result(text, ents, [])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
