@@ -118,3 +118,24 @@ def test_gender_of_speakers_on_the_development_gold(nlp):
     assert score.shown == 16 and score.silent == 39
     assert score.wrong == 0
     assert score.accuracy >= 0.9
+
+
+def test_the_detector_knows_every_name_its_own_constructor_reads():
+    # _detector reads gender-guesser's name list at once, not line by line.
+    import gender_guesser.detector as guesser
+
+    from desktop.nlp.gender import _detector
+
+    assert _detector().names == guesser.Detector(case_sensitive=False).names
+    assert _detector().get_gender("Olaf") == "male"
+
+
+def test_a_name_is_parsed_once_and_its_parts_are_nameparsers():
+    from nameparser import HumanName
+
+    from desktop.nlp.actors.persons import name_parts
+
+    for name in ("Hillary Rodham Clinton", "Martin Luther King Jr.", "Van Halen", "Dr. Jane Doe"):
+        parsed = HumanName(name)
+        assert name_parts(name) == (parsed.first, parsed.middle, parsed.last)
+    assert first_name("Conservative MP Philip Hammond") == "Philip"

@@ -7,20 +7,23 @@ from functools import lru_cache
 # Words left out of the "significant" initials of a multiword name.
 _INITIAL_STOPWORDS = frozenset("of the and for & in on de des du la le".split())
 
-def initials(name: str) -> set[str]:
-    """Acronyms a multiword name may go by.
+
+@lru_cache(maxsize=65536)
+def initials(name: str) -> frozenset[str]:
+    """Acronyms a multiword name may go by (asked for every name of every
+    cluster: kept per name).
 
     Both the initials of every word and of the significant words:
     "Bank of America" -> {"BOA", "BA"}; "World Health Organization" -> {"WHO"}.
     """
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     if len(words) < 2:
-        return set()
+        return frozenset()
     every = "".join(w[0] for w in words if w[0].isalnum()).upper()
     significant = "".join(
         w[0] for w in words if w.lower() not in _INITIAL_STOPWORDS and w[0].isalnum()
     ).upper()
-    return {a for a in (every, significant) if len(a) >= 2}
+    return frozenset(a for a in (every, significant) if len(a) >= 2)
 
 
 def acronym_letters(acronym: str) -> str:

@@ -6,6 +6,7 @@ product name is glued to it, or that it is a product or platform
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from desktop.core.model import Entity
 from desktop.nlp.actors import names, persons
@@ -73,14 +74,21 @@ def in_title(text: str, start: int) -> bool:
     return len(words) >= 2 and words[-1] == "of" and words[-2].lower() in names.TITLE_HEADS
 
 
-def name_pair(whole: str, entities: list[Entity], text: str) -> bool:
-    """ "Trump-Biden" (a debate, a ticket): two other names joined, no one."""
+def name_pair(whole: str, entities: list[Entity], text: str,
+              last_words: Callable[[], set[str]] | None = None) -> bool:
+    """ "Trump-Biden" (a debate, a ticket): two other names joined, no one.
+    ``last_words()``: :func:`last_words` of the entities, when the caller keeps them."""
     parts = whole.split("-")
     if len(parts) != 2 or " " in whole or not all(p[:1].isupper() for p in parts):
         return False
-    last_words = {names.key(text[e.start:e.end]).split()[-1] for e in entities
-                  if e.label in ("PERSON", "ORG", "GPE") and e.end > e.start}
-    return all(names.key(p) in last_words for p in parts)
+    words = last_words() if last_words is not None else name_last_words(entities, text)
+    return all(names.key(p) in words for p in parts)
+
+
+def name_last_words(entities: list[Entity], text: str) -> set[str]:
+    """The last words (as keys) of the names of people, organisations and places."""
+    return {names.key(text[e.start:e.end]).split()[-1] for e in entities
+            if e.label in ("PERSON", "ORG", "GPE") and e.end > e.start}
 
 
 def drop_place(whole: str, places: set[str]) -> str:

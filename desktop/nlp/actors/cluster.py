@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from rapidfuzz import fuzz
 
 from desktop.core.model import Entity
 from desktop.nlp.actors import acronyms, names, persons
-from desktop.nlp.actors.index import ClusterFacts, PeopleIndex, VariantIndex
+from desktop.nlp.actors.index import ClusterFacts, KeyIndex, PeopleIndex, VariantIndex
 from desktop.nlp.actors.mentions import Cand, Cluster, extract_cands, says_person
 
 if TYPE_CHECKING:
@@ -136,12 +137,12 @@ class Grouper:
         return pairs
 
     def acronym_definitions(self) -> None:
+        find = KeyIndex(self.alive())
         for acronym, expansion in self._definitions():
             pair = (names.key(acronym), names.key(expansion))
             if pair in self.split_keys or pair[::-1] in self.split_keys:
                 continue
-            hosts = self.find_by_key(names.key(expansion)) + self.find_by_key(
-                names.key(acronym))
+            hosts = find(names.key(expansion)) + find(names.key(acronym))
             hosts = [h for h in hosts if not h.country]
             if not hosts:
                 continue  # neither form is an actor: nothing to name
@@ -152,6 +153,7 @@ class Grouper:
             for other in hosts[1:]:
                 if other is not cluster and not self.vetoed(cluster, other):
                     self.merge(cluster, other)
+            find.grew(cluster)
 
     # -- step 4: full person names ------------------------------------------
 
@@ -169,34 +171,40 @@ class Grouper:
         clusters = self.alive()
         # Each cluster's keys, full names and type votes, made once for this call.
         keys, full_of, votes_of = (facts if facts is not None else ClusterFacts()).of(clusters)
+        by_key: dict[str, list[Cluster]] = {}
+        for c in clusters:
+            if not c.country:
+                for k in keys[id(c)]:
+                    by_key.setdefault(k, []).append(c)
+        return [c for c in clusters
+                if self.is_person(c, keys, full_of, votes_of, lambda k: by_key.get(k, []))]
+
+    def is_person(self, c: Cluster, keys: dict[int, set[str]],
+                  full_of: dict[int, list[persons.PersonName]], votes_of: dict[int, Counter[str]],
+                  others: Callable[[str], Iterable[Cluster]]) -> bool:
+        """Whether :meth:`person_clusters` counts ``c`` in: ``keys``,
+        ``full_of`` and ``votes_of`` (filled here) hold the clusters' facts,
+        ``others(k)`` the live clusters other than countries with the key ``k``."""
+        if c.country:
+            return False
+        rule = next((self.rule_types[k] for k in keys[id(c)] if k in self.rule_types), None)
+        full = full_of[id(c)]
+        if (rule and rule != "person") or not full:
+            return False
 
         def votes(c: Cluster) -> Counter[str]:
             if id(c) not in votes_of:
                 votes_of[id(c)] = c.type_votes()
             return votes_of[id(c)]
 
-        by_key: dict[str, list[Cluster]] = {}
-        for c in clusters:
-            if not c.country:
-                for k in keys[id(c)]:
-                    by_key.setdefault(k, []).append(c)
-        out = []
-        for c in clusters:
-            if c.country:
-                continue
-            rule = next((self.rule_types[k] for k in keys[id(c)] if k in self.rule_types), None)
-            full = full_of[id(c)]
-            if (rule and rule != "person") or not full:
-                continue
-            parts = {p for f in full for p in (f.first, f.last, f.final)} - {""}
-            extra: Counter[str] = Counter()
-            for other in {id(o): o for k in parts for o in by_key.get(k, [])}.values():
-                if other is not c and not full_of[id(other)]:
-                    extra += votes(other)
-            if (rule == "person" or says_person(votes(c), c.forced_name)
-                    or says_person(votes(c), c.forced_name, extra)):
-                out.append(c)
-        return out
+        parts = {p for f in full for p in (f.first, f.last, f.final)} - {""}
+        extra: dict[str, int] = {}  # the votes of the name's parts used alone
+        for other in {id(o): o for k in parts for o in others(k)}.values():
+            if other is not c and not full_of[id(other)]:
+                for t, n in votes(other).items():
+                    extra[t] = extra.get(t, 0) + n
+        return (rule == "person" or says_person(votes(c), c.forced_name)
+                or says_person(votes(c), c.forced_name, extra))
 
     def merge_full_names(self) -> None:
         people = self.person_clusters()
@@ -379,4 +387,3 @@ class Grouper:
 def _squeeze(k: str) -> str:
     """A key without spaces or punctuation: "marinetraffic"."""
     return "".join(ch for ch in k if ch.isalnum())
-

@@ -5,25 +5,22 @@ would (candidates found here are checked with the same rules the scan used).
 
 * :class:`PeopleIndex`: the people a one-part name may belong to, by the
   parts of their full names (and near spellings of their surnames);
-* :class:`ClusterIndex`: clusters by key, by position and the people, kept
-  for the quote step, where clusters change rarely.
+* :class:`VariantIndex`: clusters by the parts of their keys that
+  spelling variants share;
+* :class:`KeyIndex`: clusters by key while they only gain names;
+* :class:`desktop.nlp.actors.quote_index.ClusterIndex`: clusters by key,
+  title, country and position, and the people, kept for the quote step.
 """
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from desktop.core.model import Span
 from desktop.nlp.actors import persons
 from desktop.nlp.actors.mentions import Cluster
-
-if TYPE_CHECKING:
-    from desktop.nlp.actors.cluster import Grouper
 
 
 class ClusterFacts:
@@ -61,6 +58,7 @@ class PeopleIndex:
         self.by_last: dict[str, set[int]] = {}  # surnames long enough to be misspelt
         self.by_surname: dict[str, set[int]] = {}
         self.lasts: list[str] = []
+        self._like: dict[str, list[str]] = {}  # lasts near a name, while no last is added
         for i, p in enumerate(people):
             self.add(i, full_of[id(p)] if full_of is not None else p.full_names())
         # Where each key is first used, by any cluster (a "bare" name).
@@ -80,31 +78,37 @@ class PeopleIndex:
             if len(f.last) >= 6:
                 if f.last not in self.by_last:
                     self.lasts.append(f.last)
+                    self._like.clear()
                 self.by_last.setdefault(f.last, set()).add(i)
 
     def candidates(self, k: str) -> list[Cluster]:
         """Every person ``k`` may name (and maybe a few more), in list order."""
         found = set(self.by_part.get(k, ()))
-        if len(k) >= 6 and " " not in k and self.lasts:
-            for last, _, _ in process.extract(k, self.lasts, scorer=fuzz.ratio,
-                                              score_cutoff=90, limit=None):
+        if len(k) >= 6 and " " not in k:
+            for last in self.like(k):
                 found |= self.by_last[last]
         return [self.people[i] for i in sorted(found)]
 
-    def _near(self, last: str) -> Iterable[int]:
+    def like(self, k: str) -> list[str]:
+        """The surnames of six letters or more 90% like ``k`` (``fuzz.ratio``)."""
+        if k not in self._like:
+            self._like[k] = [last for last, _, _ in process.extract(
+                k, self.lasts, scorer=fuzz.ratio, score_cutoff=90, limit=None)]
+        return self._like[k]
+
+    def near(self, last: str) -> Iterable[int]:
         """People with a full name whose surname may be ``last`` (equal, or a
         near spelling of a long one: see ``persons._same_surname``)."""
         found = set(self.by_surname.get(last, ()))
-        if len(last) >= 6 and self.lasts:
-            for other, _, _ in process.extract(last, self.lasts, scorer=fuzz.ratio,
-                                               score_cutoff=90, limit=None):
+        if len(last) >= 6:
+            for other in self.like(last):
                 found |= self.by_last[other]
         return found
 
     def later(self, i: int, fulls: Callable[[], list[persons.PersonName]]) -> Iterator[Cluster]:
         """The people after person ``i`` who may share a surname with it, in
         order; ``fulls`` gives person ``i``'s full names as they are now."""
-        for j in later_matches(i, lambda: {f.last for f in fulls()}, self._near):
+        for j in later_matches(i, lambda: {f.last for f in fulls()}, self.near):
             yield self.people[j]
 
 
@@ -164,62 +168,21 @@ class VariantIndex:
             yield self.clusters[j]
 
 
-class ClusterIndex:
-    """The live clusters of a grouper by key and by position."""
+class KeyIndex:
+    """:meth:`Grouper.find_by_key` while clusters only gain names (added
+    names, merges) or die by a merge: every key a cluster had, kept."""
 
-    def __init__(self, grouper: Grouper) -> None:
-        self.grouper = grouper
-        self.facts = ClusterFacts()
-        self.rebuild()
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.rank = {id(c): i for i, c in enumerate(clusters)}
+        self.by_key: dict[str, dict[int, Cluster]] = {}
+        for c in clusters:
+            self.grew(c)
 
-    def rebuild(self, changed: Iterable[Cluster] = ()) -> None:
-        """Index the clusters again after ``changed`` lost mentions."""
-        self.facts.forget(changed)
-        self.order: list[Cluster] = []
-        self.rank: dict[int, int] = {}
-        self.keys: dict[int, set[str]] = {}
-        self.by_key: dict[str, list[Cluster]] = {}
-        for cluster in self.grouper.alive():
-            self.add(cluster)
-        spans = sorted((c.start, c.end, self.rank[id(cl)]) for cl in self.order for c in cl.cands)
-        self.starts = [s for s, _, _ in spans]
-        self.spans = spans
-        self.longest = max((e - s for s, e, _ in spans), default=0)
-        self._people: tuple[list[Cluster], PeopleIndex] | None = None
+    def grew(self, cluster: Cluster) -> None:
+        """``cluster`` may have new keys."""
+        for k in cluster.keys():
+            self.by_key.setdefault(k, {})[id(cluster)] = cluster
 
-    def add(self, cluster: Cluster) -> None:
-        """A new cluster at the end (one without entities: a speaker's)."""
-        self.rank[id(cluster)] = len(self.order)
-        self.order.append(cluster)
-        self.keys[id(cluster)] = keys = cluster.keys()
-        for k in keys:
-            self.by_key.setdefault(k, []).append(cluster)
-        self._people = None
-
-    def knows(self, cluster: Cluster) -> bool:
-        return id(cluster) in self.rank
-
-    def find_by_key(self, k: str) -> list[Cluster]:
-        """:meth:`Grouper.find_by_key`."""
-        return list(self.by_key.get(k, ()))
-
-    def cluster_at(self, span: Span, share: float = 0.0) -> Cluster | None:
-        """:func:`quotes.cluster_at`: the first cluster (in grouper order)
-        with an entity overlapping ``span`` by more than ``share`` of it."""
-        best = None
-        i = bisect_left(self.starts, span.start - self.longest)
-        while i < len(self.spans) and self.spans[i][0] < span.end:
-            start, end, rank = self.spans[i]
-            common = min(end, span.end) - max(start, span.start)
-            if common > 0 and common > share * (span.end - span.start) and (
-                    best is None or rank < best):
-                best = rank
-            i += 1
-        return None if best is None else self.order[best]
-
-    def people(self) -> tuple[list[Cluster], PeopleIndex]:
-        """:meth:`Grouper.person_clusters` and their index."""
-        if self._people is None:
-            people = self.grouper.person_clusters(self.facts)
-            self._people = people, PeopleIndex(people, self.grouper.clusters)
-        return self._people
+    def __call__(self, k: str) -> list[Cluster]:
+        found = [c for c in self.by_key.get(k, {}).values() if c.alive]
+        return sorted(found, key=lambda c: self.rank[id(c)])

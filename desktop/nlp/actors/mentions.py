@@ -6,9 +6,9 @@ cleaned names; the grouping itself is in :mod:`desktop.nlp.actors.cluster`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from desktop.core.model import Entity, Mention
 from desktop.nlp.actors import acronyms, clues, names, persons
@@ -85,14 +85,19 @@ class Cluster:
         return [c.start for c in self.cands] + [m.start for m in self.speaker_mentions]
 
 
-def says_person(votes: Counter[str], forced_name: str | None,
-                extra: Counter[str] | None = None) -> bool:
+def says_person(votes: Mapping[str, int], forced_name: str | None,
+                extra: Mapping[str, int] | None = None) -> bool:
     """:meth:`Cluster.looks_person` for a cluster's :meth:`Cluster.type_votes`
-    (and forced name) known already."""
-    votes = votes + (extra or Counter())
-    if not votes:
+    (and forced name) known already.  Only positive counts count (as in
+    ``Counter`` sums): "person" may be there with none."""
+    if extra:
+        total = {t: n for t in votes.keys() | extra.keys()
+                 if (n := votes.get(t, 0) + extra.get(t, 0)) > 0}
+    else:
+        total = {t: n for t, n in votes.items() if n > 0}
+    if not total:
         return bool(forced_name)
-    return votes["person"] >= max(votes.values())
+    return total.get("person", 0) >= max(total.values())
 
 
 @lru_cache(maxsize=65536)
@@ -116,6 +121,7 @@ def extract_cands(text: str, entities: list[Entity],
     #                                                         removed words, title
     places = {names.key(text[e.start:e.end]) for e in entities if e.label in ("GPE", "LOC")}
     terms = acronyms.lowercase_terms(text) if "(" in text else frozenset()
+    last_words = cache(lambda: clues.name_last_words(entities, text))  # made when first needed
     for pos, i in enumerate(order):
         ent = entities[i]
         if (ent.label not in ACTOR_LABELS or _title_modifier(text, entities, order, pos)
@@ -133,7 +139,7 @@ def extract_cands(text: str, entities: list[Entity],
             continue  # the English model tags Devanagari, Cyrillic… at random
         if rule_type(whole) is None and (
                 names.is_not_actor(whole) or whole in terms
-                or clues.name_pair(whole, entities, text) or clues.in_title(text, ent.start)):
+                or clues.name_pair(whole, entities, text, last_words) or clues.in_title(text, ent.start)):
             continue  # no actor, unless the user said what it is
         whole = names.strip_leading_words(whole)
         if ent.label == "ORG":

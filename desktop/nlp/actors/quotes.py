@@ -22,8 +22,8 @@ from desktop.core.model import (
 )
 from desktop.nlp.actors import names, persons
 from desktop.nlp.actors.cluster import Grouper
-from desktop.nlp.actors.index import ClusterIndex
 from desktop.nlp.actors.mentions import Cluster
+from desktop.nlp.actors.quote_index import ClusterIndex
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -72,7 +72,7 @@ def find_speaker(grouper: Grouper, name: str, mention: Span | None,
     # A bare title ("the President said"): the person last given that title.
     title = names.bare_title(cleaned)
     if title:
-        hits = [c for c in grouper.alive() if any(x.title == title for x in c.cands)]
+        hits = index.with_title(title)
         if hits:
             return _pick(hits, at_mention, position)
     for form in forms:
@@ -83,18 +83,18 @@ def find_speaker(grouper: Grouper, name: str, mention: Span | None,
         hits = index.find_by_key(k)
         code = names.country_code(form)
         if code:
-            hits += [c for c in grouper.alive() if c.country == code and c not in hits]
+            hits += [c for c in index.of_country(code) if c not in hits]
         if hits:
             return _pick(hits, at_mention, position)
     # Person names: "Hillary Clinton" for "Hillary Rodham Clinton", "Scholz"
     # for "Olaf Scholz".
-    people, people_index = index.people()
     parsed = persons.parse_person(stripped)
     if parsed.is_full:
-        hits = [p for p in people if any(persons.same_person(parsed, f) for f in p.full_names())]
+        hits = index.same_people(parsed)
         if hits:
             return _pick(hits, at_mention, position)
     elif " " not in stripped:
+        people, people_index = index.people()
         found = grouper.person_for_short(names.key(stripped), position, people,
                                          index=people_index)
         if found is not None:
@@ -109,11 +109,11 @@ def find_speaker(grouper: Grouper, name: str, mention: Span | None,
     # Near spellings of any known name.
     k = names.key(stripped)
     if len(k) >= 5:
-        clusters = index.order
-        scored = [(fuzz.ratio(k, ck), i) for i, c in enumerate(clusters)
-                  for ck in index.keys[id(c)] if len(ck) >= 5]
+        # The best (latest on a tie) of every cluster's keys of five letters
+        # or more; those far from 92 cannot be it.
+        scored = [(fuzz.ratio(k, ck), i) for ck, i in index.near_keys(k)]
         if scored and max(scored)[0] >= 92:
-            return clusters[max(scored)[1]]
+            return index.order[max(scored)[1]]
     return None
 
 
@@ -134,12 +134,14 @@ def mention_kind(text: str, span: Span, cluster: Cluster) -> str:
     return MENTION_DESCRIPTION
 
 
-def _drop_modifiers(grouper: Grouper, span: Span, speaker: Cluster) -> list[Cluster]:
+def _drop_modifiers(grouper: Grouper, span: Span, speaker: Cluster,
+                    index: ClusterIndex | None = None) -> list[Cluster]:
     """A nationality inside a speaker's description ("the German leader")
     qualifies the speaker; it is no mention of the Germans.  Returns the
-    clusters that lost a mention."""
+    clusters that lost a mention.  ``index``: the clusters indexed, so that
+    only those with an entity inside the description are looked at."""
     dropped = []
-    for cluster in grouper.alive():
+    for cluster in grouper.alive() if index is None else index.within(span):
         if cluster is speaker:
             continue
         kept = [c for c in cluster.cands if not (
@@ -150,7 +152,8 @@ def _drop_modifiers(grouper: Grouper, span: Span, speaker: Cluster) -> list[Clus
     return dropped
 
 
-def attach(grouper: Grouper, cluster: Cluster, quote: Quote) -> list[Cluster]:
+def attach(grouper: Grouper, cluster: Cluster, quote: Quote,
+           index: ClusterIndex | None = None) -> list[Cluster]:
     """Count the quote for ``cluster`` and add its speaker mention.  Returns
     the other clusters that lost a mention on the way (see _drop_modifiers)."""
     cluster.quote_count += 1
@@ -158,7 +161,7 @@ def attach(grouper: Grouper, cluster: Cluster, quote: Quote) -> list[Cluster]:
     if span is None or span.end <= span.start:
         return []
     kind = mention_kind(grouper.text, span, cluster)
-    dropped = _drop_modifiers(grouper, span, cluster) if kind == MENTION_DESCRIPTION else []
+    dropped = _drop_modifiers(grouper, span, cluster, index) if kind == MENTION_DESCRIPTION else []
     words = grouper.text[span.start:span.end].lower()
     if kind == MENTION_PRONOUN and words in names.PERSON_PRONOUNS:
         cluster.person_pronouns += 1  # "he said": the speaker is a person
@@ -197,11 +200,11 @@ def link_quotes(grouper: Grouper, quotes: list[Quote]) -> list[Cluster | None]:
             ):
                 cluster = owner
             else:
-                cluster = _group_for(grouper, quote)
+                cluster = _group_for(grouper, quote, index)
         if cluster is not None:
             if not index.knows(cluster):
                 index.add(cluster)
-            dropped = attach(grouper, cluster, quote)
+            dropped = attach(grouper, cluster, quote, index)
             if dropped:
                 index.rebuild(dropped)
         out.append(cluster)
@@ -242,14 +245,15 @@ def group_name(text: str, quote: Quote) -> str | None:
     return " ".join(words) if plural else None
 
 
-def _group_for(grouper: Grouper, quote: Quote) -> Cluster | None:
+def _group_for(grouper: Grouper, quote: Quote, index: ClusterIndex | None = None) -> Cluster | None:
     """The group actor of an unresolved plural speaker: unresolved still,
-    but counted, one actor per group name in the article."""
+    but counted, one actor per group name in the article.  ``index``: the
+    clusters indexed (only those with the group's key are looked at)."""
     name = group_name(grouper.text, quote)
     if name is None:
         return None
     k = names.key(name)
-    for cluster in grouper.alive():
+    for cluster in grouper.alive() if index is None else index.find_by_key(k):
         if cluster.unnamed_group and k in cluster.keys():
             return cluster
     cluster = Cluster(extra_names=[name], unnamed_group=True)
