@@ -13,6 +13,7 @@ from desktop.nlp.actors.build import (
     actor_type,
     build_actor_result,
     build_actors,
+    load_lookups,
     name_speakers,
 )
 
@@ -23,5 +24,6 @@ __all__ = [
     "actor_type",
     "build_actor_result",
     "build_actors",
+    "load_lookups",
     "name_speakers",
 ]
