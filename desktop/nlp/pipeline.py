@@ -68,9 +68,10 @@ def load_pipeline(name: str | None = None) -> Language:
     name = name or default_pipeline_name()
     with _lock:
         if name not in _cache:
-            import spacy
-
             from desktop.core.saved_pipelines import saved_pipeline_path
+            from desktop.nlp.spacy_import import import_spacy
+
+            spacy = import_spacy()
 
             try:
                 # A pipeline Byline trained and saved, else an installed package.

@@ -118,3 +118,11 @@ def test_gender_of_speakers_on_the_development_gold(nlp):
     assert score.shown == 16 and score.silent == 39
     assert score.wrong == 0
     assert score.accuracy >= 0.9
+
+
+def test_the_name_list_is_read_as_gender_guesser_reads_it():
+    import gender_guesser.detector as guesser
+
+    from desktop.nlp.gender import _detector
+
+    assert _detector().names == guesser.Detector(case_sensitive=False).names
