@@ -17,7 +17,8 @@ spacy = import_spacy()
 during = "spacy.cli" in sys.modules or "typer" in sys.modules
 import spacy.cli
 from spacy.cli.info import info
-print(json.dumps({"cli_during": during, "cli_after": spacy.cli.__file__, "same_info": info is sys.modules["spacy.cli.info"].info,
+same = info is sys.modules["spacy.cli.info"].info
+print(json.dumps({"cli_during": during, "cli_after": spacy.cli.__file__, "same_info": same,
                   "version": spacy.info()["spacy_version"]}))
 """
 
