@@ -82,23 +82,6 @@ def load_pipeline(name: str | None = None) -> Language:
         return _cache[name]
 
 
-def start_loading(name: str | None = None) -> threading.Thread:
-    """Load the pipeline in a background thread, so that it loads while the
-    window is being built; a later :func:`load_pipeline` waits for this load
-    instead of starting another.  A failure is left for that later call to
-    report (it tries again and raises PipelineError)."""
-
-    def load() -> None:
-        try:
-            load_pipeline(name)
-        except PipelineError:
-            log.info("the pipeline could not be loaded in the background", exc_info=True)
-
-    thread = threading.Thread(target=load, name="byline-load-pipeline", daemon=True)
-    thread.start()
-    return thread
-
-
 def _missing_message(name: str) -> str:
     installed = available_pipelines()
     listed = ", ".join(installed) if installed else "none"
