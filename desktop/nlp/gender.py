@@ -228,16 +228,20 @@ def _guesser_word(first: str) -> str:
 
 @lru_cache(maxsize=1)
 def _detector():  # noqa: ANN202 - gender_guesser has no type hints
-    """gender-guesser's detector, made once per process.  Its constructor
-    reads its 48,000-line name list line by line through ``codecs`` (0.17 s);
-    the same lines read at once and given to its own line parser make the
-    same names in half the time."""
+    """gender-guesser's detector, made once per process."""
     import gender_guesser.detector as guesser
 
-    detector = guesser.Detector.__new__(guesser.Detector)
-    detector.case_sensitive = False
-    detector.names = {}
-    names = Path(guesser.__file__).parent / "data" / "nam_dict.txt"
-    for line in names.read_text(encoding="utf-8").splitlines():
-        detector._eat_name_line(line.strip())
-    return detector
+    class Detector(guesser.Detector):
+        """gender-guesser's detector, its 48,000-line name list read in one
+        go: its own ``codecs`` reader, a line at a time, took a tenth of a
+        second of the first analysis.  The lines are the same (split as
+        ``codecs`` splits them), each parsed by gender-guesser itself."""
+
+        def _parse(self, filename: str) -> None:
+            self.names = {}
+            with open(filename, encoding="utf-8") as handle:
+                lines = handle.read().splitlines()
+            for line in lines:
+                self._eat_name_line(line.strip())
+
+    return Detector(case_sensitive=False)

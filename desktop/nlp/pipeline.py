@@ -68,9 +68,10 @@ def load_pipeline(name: str | None = None) -> Language:
     name = name or default_pipeline_name()
     with _lock:
         if name not in _cache:
-            import spacy
-
             from desktop.core.saved_pipelines import saved_pipeline_path
+            from desktop.nlp.spacy_import import import_spacy
+
+            spacy = import_spacy()
 
             try:
                 # A pipeline Byline trained and saved, else an installed package.
@@ -79,23 +80,6 @@ def load_pipeline(name: str | None = None) -> Language:
             except (OSError, ImportError) as exc:
                 raise PipelineError(_missing_message(name)) from exc
         return _cache[name]
-
-
-def start_loading(name: str | None = None) -> threading.Thread:
-    """Load the pipeline in a background thread, so that it loads while the
-    window is being built; a later :func:`load_pipeline` waits for this load
-    instead of starting another.  A failure is left for that later call to
-    report (it tries again and raises PipelineError)."""
-
-    def load() -> None:
-        try:
-            load_pipeline(name)
-        except PipelineError:
-            log.info("the pipeline could not be loaded in the background", exc_info=True)
-
-    thread = threading.Thread(target=load, name="byline-load-pipeline", daemon=True)
-    thread.start()
-    return thread
 
 
 def _missing_message(name: str) -> str:

@@ -6,8 +6,7 @@ path to the window (after it is shown, or in a worker thread):
   analysis was abandoned (the app quit, or was killed, in the middle of it)
   are analysed again at the next start, as after an import.
 
-Loading the pipeline while the window is built is
-:func:`desktop.nlp.pipeline.start_loading`.
+The pipeline starts loading once the window is shown (``desktop.ui.app.open_initial``).
 """
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import BylineError
-from desktop.nlp.pipeline import default_pipeline_name, start_loading
+from desktop.nlp.pipeline import default_pipeline_name
 from desktop.store.articles import list_articles
 from desktop.store.backup import daily_backup, restore_library
 from desktop.store.database import LibraryError, close_library, default_path, open_library, own_library_path
@@ -117,8 +117,11 @@ def prepare_window(db_path: Path | str | None, model: str | None, interactive: b
     except LibraryError as exc:
         if not (interactive and exc.newest_backup and offer_restore(path, exc)):
             raise
+    # spaCy starts loading once the window is shown (open_initial), not
+    # while it is built: both hold Python's lock, so a load running beside
+    # the building made the window later and, switching between the two
+    # threads, the first analysis too (see README, Performance).
     model = model or settings.model() or default_pipeline_name()
-    start_loading(model)  # spaCy loads in a thread while the window is built
     window = MainWindow(settings, model=model)
     window.refresh_library()
     if offline is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -27,7 +28,6 @@ from desktop.paths import seed_files
 from desktop.services.importing import import_files
 from desktop.store.analyses import load_analysis
 from desktop.store.articles import count_articles, get_article_titles, list_articles
-from desktop.store.check import check_library
 from desktop.store.coders import list_coders
 from desktop.store.database import library_path, open_library
 from desktop.store.models import db
@@ -45,14 +45,10 @@ from desktop.ui.corrections.corrector import Corrector
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
 from desktop.ui.edits.undo import UndoHub
-from desktop.ui.guide import GuideDialog
 from desktop.ui.library.article_tools import ArticleTools
-from desktop.ui.library.check_dialog import CheckDialog
 from desktop.ui.library.controller import LibraryController
-from desktop.ui.library.export_dialog import ExportDialog
 from desktop.ui.library.library_dock import LibraryDock
 from desktop.ui.library.welcome import WelcomePage
-from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.quotes.quote_tools import QuoteTools
 from desktop.ui.quotes.quotes_dock import QuotesDock
 from desktop.ui.reader.article_layers import ArticleLayers
@@ -62,12 +58,18 @@ from desktop.ui.reader.reading_tools import ReadingTools, focus_dock
 from desktop.ui.reader.view import ReaderView
 from desktop.ui.reader_menu import install_context_menu, install_quotes_menu
 from desktop.ui.settings import Settings
-from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.status import status_text
-from desktop.ui.team.connect import ask_team_library
 from desktop.ui.team.tools import TeamTools
-from desktop.ui.training import ImproveModelDialog, improve_model_dialog
 from desktop.ui.workers import TaskRunner
+
+# The dialogs are imported when first opened: the window shows sooner.
+if TYPE_CHECKING:
+    from desktop.ui.guide import GuideDialog
+    from desktop.ui.library.check_dialog import CheckDialog
+    from desktop.ui.library.export_dialog import ExportDialog
+    from desktop.ui.preferences import PreferencesDialog
+    from desktop.ui.shortcuts_dialog import ShortcutsDialog
+    from desktop.ui.training import ImproveModelDialog
 
 
 class MainWindow(QMainWindow):
@@ -319,6 +321,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Open an article to compare its coders.", 4000)
 
     def improve_model(self) -> ImproveModelDialog:
+        from desktop.ui.training import improve_model_dialog
+
         dialog = improve_model_dialog(self.model_name, self.use_model, self)
         dialog.open()
         return dialog
@@ -342,6 +346,8 @@ class MainWindow(QMainWindow):
     # a team library ----------------------------------------------------------
     def open_team_library(self) -> None:
         """File > Open Team Library…: switch this window to it."""
+        from desktop.ui.team.connect import ask_team_library
+
         url = ask_team_library(self)
         if url is not None:
             self.switch_library(url)
@@ -371,6 +377,8 @@ class MainWindow(QMainWindow):
 
     def export_articles(self, ids: list[int]) -> ExportDialog | None:
         """File > Export… (and the library's Export selected…)."""
+        from desktop.ui.library.export_dialog import ExportDialog
+
         if not ids:
             self.statusBar().showMessage("Open or select an article to export.", 4000)
             return None
@@ -386,12 +394,16 @@ class MainWindow(QMainWindow):
         self.open_article(article_id)
 
     def show_guide(self) -> GuideDialog:
+        from desktop.ui.guide import GuideDialog
+
         dialog = GuideDialog(self)
         dialog.open()
         return dialog
 
     # dialogs ---------------------------------------------------------------
     def preferences_dialog(self) -> PreferencesDialog:
+        from desktop.ui.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, available_pipelines(), self.model_name, self)
         dialog.applied.connect(self._preferences_applied)
         dialog.reanalyseLibraryRequested.connect(lambda: self.analyser.reanalyse_library(dialog.show_progress))
@@ -403,6 +415,8 @@ class MainWindow(QMainWindow):
         self.analyser.set_model(self.settings.model())
 
     def shortcuts(self) -> ShortcutsDialog:
+        from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+
         extra = [(f"Tag the selection '{t.name}'", t.shortcut) for t in self.session.tags if t.shortcut]
         extra += [("Previous match (in the find bar)", "Shift+Enter"), ("Close the find bar", "Esc")]
         dialog = ShortcutsDialog(shortcut_rows(self.actions, extra), self)
@@ -411,6 +425,9 @@ class MainWindow(QMainWindow):
 
     def check_library(self) -> CheckDialog:
         """Help > Check library: the report arrives from a worker."""
+        from desktop.store.check import check_library
+        from desktop.ui.library.check_dialog import CheckDialog
+
         dialog = CheckDialog(parent=self)
         dialog.open()
         path = library_path()

@@ -3,6 +3,8 @@ in a non-modal dialog, built from the session and the undo hub.  The
 library's figures are computed in a worker."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
@@ -13,13 +15,15 @@ from desktop.services.agreement import library_agreement
 from desktop.store.coders import list_coders
 from desktop.store.database import threads_can_write, worker_connection
 from desktop.store.tags import list_tags
-from desktop.ui.agreement.agreement_view import AgreementView
-from desktop.ui.agreement.compare_view import CompareCodersView
-from desktop.ui.agreement.curation_command import CurationCommand
 from desktop.ui.edits.changes import Changes
 from desktop.ui.edits.session import ArticleSession
 from desktop.ui.edits.undo import UndoHub
 from desktop.ui.workers import TaskRunner
+
+# The views are imported when first shown: the window shows sooner.
+if TYPE_CHECKING:
+    from desktop.ui.agreement.agreement_view import AgreementView
+    from desktop.ui.agreement.compare_view import CompareCodersView
 
 
 def _in_dialog(parent: QWidget, title: str, view: QWidget) -> QDialog:
@@ -49,6 +53,8 @@ class AgreementTools(QObject):
         self._followed: dict[int, int] = {}  # article id -> its stack's index, last seen
 
     def compare_coders(self) -> CompareCodersView | None:
+        from desktop.ui.agreement.compare_view import CompareCodersView
+
         article, stack = self.session.article, self.undo.stack()
         if article is None or article.id is None or stack is None:
             return None
@@ -66,6 +72,8 @@ class AgreementTools(QObject):
             return
         self._followed[article_id] = stack.index()
 
+        from desktop.ui.agreement.curation_command import CurationCommand
+
         def moved(index: int) -> None:
             if not (isValid(stack) and isValid(self.session)):  # the window is closing
                 return
@@ -77,6 +85,8 @@ class AgreementTools(QObject):
         stack.indexChanged.connect(moved)
 
     def agreement(self) -> AgreementView:
+        from desktop.ui.agreement.agreement_view import AgreementView
+
         coders = [c.name for c in list_coders() if c.name]
         views: list[AgreementView] = []
 
