@@ -24,7 +24,6 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 from desktop.core.model import MENTION_NAME, MENTION_PRONOUN, Actor
 
