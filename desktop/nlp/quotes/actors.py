@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from desktop.nlp.actors.acronyms import acronym_of
+from desktop.nlp.quotes.index import OrgIndex, PeopleIndex, fullest_of
 from desktop.nlp.quotes.lexicon import DEMONYMS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLES
 from desktop.nlp.quotes.orgforms import add_short_forms
 from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, positions
@@ -144,6 +145,8 @@ class Actors:
         self.acronyms: dict[str, str] = {}  # acronym -> the name it was defined for
         self._places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
         self.gender: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
+        self._index: PeopleIndex | None = None
+        self._org_index: OrgIndex | None = None
         self._collect()
 
     # -- building -------------------------------------------------------
@@ -210,6 +213,7 @@ class Actors:
         name = " ".join(self.text[toks[0].idx : toks[-1].idx + len(toks[-1])].split())
         if name not in self.people:
             self.people[name] = Person(name, frozenset(t.lower_ for t in toks))
+            self._index = None
         return self.people[name]
 
     def _attrs_for(self, p: Person, ent) -> None:
@@ -311,17 +315,23 @@ class Actors:
 
     def fullest(self, words: frozenset[str] | set[str], pos: int) -> Person | None:
         """The fullest known name holding all ``words``; the latest before ``pos`` wins ties."""
-        best: Person | None = None
-        best_key: tuple[int, int] = (-1, -1)
-        for p in self.people.values():
-            if not words <= p.words:
-                continue
-            before = [i for i in p.positions if i <= pos]
-            key = (len(p.words), max(before) if before else -1)
-            if before or best is None:
-                if key > best_key:
-                    best, best_key = p, key
-        return best
+        index = self.index
+        return fullest_of(index.holding(words), pos, index.last_at_or_before)
+
+    @property
+    def index(self) -> PeopleIndex:
+        """The people by name word, title and nationality (made again after
+        a person was added)."""
+        if self._index is None:
+            self._index = PeopleIndex(self.people)
+        return self._index
+
+    @property
+    def org_index(self) -> OrgIndex:
+        """The organisations by initials and last word, made on first use."""
+        if self._org_index is None or self._org_index.size != len(self.orgs):
+            self._org_index = OrgIndex(self.orgs)
+        return self._org_index
 
     def person_for(self, tokens: list[Token], pos: int) -> Person | None:
         toks = self.clean(tokens)
@@ -336,10 +346,7 @@ class Actors:
         if text in self.acronyms:
             return self.acronyms[text]
         if len(tokens) == 1 and text.isupper() and len(text) > 1:
-            for org in self.orgs:
-                initials = "".join(w[0] for w in org.split() if w[:1].isupper())
-                if initials == text:
-                    return org
+            return self.org_index.by_initials(text)
         return None
 
     def gender_of(self, name: str) -> str | None:

@@ -9,6 +9,9 @@ wrong name is worse than none.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
+
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
@@ -56,6 +59,8 @@ class Speakers(DescriptionResolver):
         reported = reported or inside_quote
         self._groups: list[tuple[int, str, Speaker]] = []  # "officers A and B"
         self.salient: list[Salient] = []
+        self._salient_at: list[int] = []  # their token positions (in order: noted so)
+        self._in_order = True
         # Only proper nouns, subjects, objects of "according to" and the
         # first words of PERSON entities can be noted (see ``_note``).
         noted = (
@@ -85,6 +90,10 @@ class Speakers(DescriptionResolver):
         ):
             sp = self.resolve(tok)
             if sp is not None and sp.name:
+                self._in_order = self._in_order and (
+                    not self._salient_at or self._salient_at[-1] <= tok.i
+                )
+                self._salient_at.append(tok.i)
                 self.salient.append(
                     Salient(
                         tok.i,
@@ -94,6 +103,15 @@ class Speakers(DescriptionResolver):
                         reported[tok.i],
                     )
                 )
+
+    def _recent_salient(self, i: int) -> Iterable[Salient]:
+        """The salient actors before token ``i`` within ``RECENCY_WINDOW``,
+        latest first (found by bisecting instead of going through all)."""
+        if not self._in_order:
+            return [s for s in reversed(self.salient) if s.i < i and i - s.i <= RECENCY_WINDOW]
+        at = self._salient_at
+        lo, hi = bisect_left(at, i - RECENCY_WINDOW), bisect_left(at, i)
+        return reversed(self.salient[lo:hi])
 
     def _stale(self, s: Salient, tok: Token) -> bool:
         """Subjects inside reported content only count within their sentence."""
@@ -306,14 +324,8 @@ class Speakers(DescriptionResolver):
 
     def _recent(self, tok: Token, plural: bool) -> Speaker | None:
         """The latest subject before ``tok``: "this person" refers back to it."""
-        for s in reversed(self.salient):
-            if (
-                s.i < tok.i
-                and s.subject
-                and s.speaker.plural == plural
-                and tok.i - s.i <= RECENCY_WINDOW
-                and not self._stale(s, tok)
-            ):
+        for s in self._recent_salient(tok.i):
+            if s.subject and s.speaker.plural == plural and not self._stale(s, tok):
                 if s.speaker.kind != "pronoun" or s.speaker.resolved:
                     sp = s.speaker
                     return Speaker(
@@ -389,8 +401,8 @@ class Speakers(DescriptionResolver):
             return Speaker(None, False, *span, "pronoun")
         if self._inside[tok.i]:
             return Speaker(None, False, *span, "pronoun")
-        for s in reversed(self.salient):
-            if s.i >= tok.i or tok.i - s.i > RECENCY_WINDOW or not s.subject or self._stale(s, tok):
+        for s in self._recent_salient(tok.i):
+            if not s.subject or self._stale(s, tok):
                 continue
             sp = s.speaker
             if sp.kind == "pronoun" and not sp.resolved:
