@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from desktop.nlp.actors.acronyms import acronym_of
 from desktop.nlp.quotes.index import OrgIndex, PeopleIndex, fullest_of
@@ -135,6 +135,7 @@ class Actors:
         text: str | None = None,
         tokens: TokenTable | None = None,
         sentences: list[int] | None = None,
+        ents: tuple[Span, ...] | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on each access
@@ -143,7 +144,10 @@ class Actors:
         self.people: dict[str, Person] = {}
         self.orgs: dict[str, list[int]] = {}
         self.acronyms: dict[str, str] = {}  # acronym -> the name it was defined for
-        self._places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+        # Doc.ents makes a new Span per entity on every access: once is enough.
+        self.ents = doc.ents if ents is None else ents
+        self.ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self._places = {e.text for e in self.ents if e.label_ in ("GPE", "NORP", "LOC")}
         self.gender: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
         self._index: PeopleIndex | None = None
         self._org_index: OrgIndex | None = None
@@ -151,7 +155,7 @@ class Actors:
 
     # -- building -------------------------------------------------------
     def _collect(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             toks = self.clean(list(ent)) if ent.label_ == "PERSON" else name_words(list(ent))
             if not toks:
                 continue
@@ -187,7 +191,7 @@ class Actors:
         # A one-word "person" the model labels a place or organisation more
         # often ("Kyiv") is not one.
         labels: dict[str, Counter[str]] = defaultdict(Counter)
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if len(ent) == 1:
                 labels[ent.text][ent.label_] += 1
         for name in list(self.people):
@@ -263,11 +267,11 @@ class Actors:
     def _genders(self) -> None:
         """Vote a gender per person from pronouns in the sentence of a mention
         or the next one (before another person is named)."""
-        starts = {e.start: e for e in self.doc.ents if e.label_ == "PERSON"}
+        starts = {e.start: e for e in self.ents if e.label_ == "PERSON"}
         sent_of = self._sent_of
         last: str | None = None
         last_sent = -9
-        ent_of = {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+        ent_of = self.ent_of
         # Other tokens change nothing below: only PERSON entities' first
         # tokens, subjects, pronouns and honorifics are looked at.
         tokens = self._tokens

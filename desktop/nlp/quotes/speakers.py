@@ -55,7 +55,7 @@ class Speakers(DescriptionResolver):
         self.actors = Actors(doc, self.text, tokens, self._sent)
         self._inside = inside_quote
         self._cache: dict[int, Speaker | None] = {}
-        self._ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self._ent_of = self.actors.ent_of
         reported = reported or inside_quote
         self._groups: list[tuple[int, str, Speaker]] = []  # "officers A and B"
         self.salient: list[Salient] = []
