@@ -7,7 +7,10 @@ need: finding a verb's speaker token and turning tokens into content offsets.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, islice, pairwise
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -67,6 +70,12 @@ class Context:
         self.text = doc.text if text is None else text
         self.tokens = TokenTable(doc) if tokens is None else tokens
         self.quoted = quoted
+        # Quotations come sorted by start; the furthest end so far of each
+        # prefix finds the first one content can touch (see ``_content``).
+        self._in_order = all(a.start <= b.start for a, b in pairwise(quoted)) and all(
+            q.start <= q.end for q in quoted
+        )
+        self._reach = list(accumulate((q.end for q in quoted), max))
         self.para = paragraph_ids(doc, self.text, self.tokens)
         self.sent = sentence_ids(doc, self.text, self.tokens)
         self.inside = [False] * len(doc)
@@ -136,7 +145,9 @@ class Context:
         """
         s, e = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
         typ = "indirect"
-        for q in self.quoted:
+        for q in self._quoted_from(s):
+            if q.start >= e and self._in_order:
+                break  # and so do all later ones: none can touch [s, e) now
             if s <= q.start < e:
                 typ = "mixed"
                 if q.end > e and q.end - e <= 3:
@@ -146,6 +157,16 @@ class Context:
                 if s - q.start <= 3:
                     s = q.start
         return s, e, typ
+
+    def _quoted_from(self, s: int) -> Iterable[Quoted]:
+        """The quotations from the first that may touch content starting at
+        ``s`` (all before it end by ``s``: the same as going through all)."""
+        if not self._in_order:
+            return self.quoted
+        k = bisect_right(self._reach, s)
+        while k > 0 and self.quoted[k - 1].start >= s:
+            k -= 1
+        return islice(self.quoted, k, None)
 
     def _trim(self, toks: list[Token]) -> tuple[int | None, int]:
         """Strip punctuation and conjunctions from the ends; stay in one paragraph."""
