@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ import pytest
 from desktop.nlp.quotes.context import Candidate
 from desktop.nlp.quotes.descriptions import RECENCY_WINDOW
 from desktop.nlp.quotes.extract import OVERLAP, Accepted, Finder, _overlap
-from desktop.nlp.quotes.marks import find_quoted
+from desktop.nlp.quotes.marks import _paragraphs, _single_spans, find_quoted
+from desktop.nlp.quotes.orgforms import _find_all
 from desktop.nlp.quotes.speakers import Speakers
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "wikinews_2019.csv"
@@ -150,6 +152,17 @@ def test_organisations_found_as_by_scanning_them_all(joined):
         assert indexed == most_named_scan(orgs, i), i
         named += indexed is not None
     assert named > 0
+    # Short forms: a name's mentions found where its first word occurs are
+    # the pattern's matches over the whole text.
+    text, found = speakers.text, 0
+    for org in orgs:
+        words = org.split()
+        short = r"[\s-]*".join(re.escape(w) for w in words[:-1] or words)
+        pattern = re.compile(rf"(?<![\w-]){short}(?![\w-])")
+        spans = [m.span() for m in _find_all(pattern, words[0], text)]
+        assert spans == [m.span() for m in pattern.finditer(text)], org
+        found += len(spans)
+    assert found > len(orgs)
 
 
 def test_salient_actors_near_a_token_as_by_scanning_all(joined):
@@ -191,3 +204,14 @@ def test_accepted_candidates_as_by_comparing_with_every_one():
             accept_scan(scan, c)
             accepted.accept(c)
             assert accepted.items == scan
+
+
+def test_single_quotes_inside_double_ones_left_out_as_by_scanning(joined):
+    _, finder, speakers = joined
+    text, found = speakers.text, finder.quoted
+    singles = [q for ps, pe in _paragraphs(text) for q in _single_spans(text, ps, pe)]
+    doubles = [q for q in found if q not in singles]
+    kept = [q for q in singles if not any(d.start <= q.start < d.end for d in doubles)]
+    assert len(doubles) > 50 and len(kept) < len(singles)  # some singles were inside
+    assert sorted(found, key=lambda q: q.start) == found
+    assert [q for q in found if q in singles] == sorted(kept, key=lambda q: q.start)
