@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.nlp.quotes.actors import Actors
 from desktop.nlp.quotes.context import Candidate
 from desktop.nlp.quotes.descriptions import RECENCY_WINDOW
 from desktop.nlp.quotes.extract import OVERLAP, Accepted, Finder, _overlap
@@ -124,7 +125,10 @@ def test_people_found_by_word_as_by_scanning_everyone(joined):
             q for q in people.values() if q.attrs & p.attrs or q.nations & p.nations
         ]
     # A person dropped after the index was made is no longer found.
+    actors = Actors(doc, speakers.text)
+    people = actors.people
     gone = max(people.values(), key=lambda p: len(p.positions))
+    assert actors.fullest(gone.words, len(doc)) is gone
     del people[gone.name]
     for words in (gone.words, *[frozenset([w]) for w in gone.words]):
         assert actors.fullest(words, len(doc)) is fullest_scan(people, words, len(doc))
