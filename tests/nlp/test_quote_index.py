@@ -24,6 +24,7 @@ from desktop.nlp.quotes.extract import OVERLAP, Accepted, Finder, _overlap
 from desktop.nlp.quotes.marks import _paragraphs, _single_spans, find_quoted
 from desktop.nlp.quotes.orgforms import _find_all
 from desktop.nlp.quotes.speakers import Speakers
+from desktop.nlp.quotes.tokens import hashes, heads_of, positions
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "wikinews_2019.csv"
 
@@ -59,8 +60,8 @@ def org_initials_scan(orgs, text):
 
 
 def org_ending_scan(orgs, word, before):
-    for org, positions in orgs.items():
-        if org.split()[-1].lower() == word and min(positions) < before:
+    for org, pos in orgs.items():
+        if org.split()[-1].lower() == word and min(pos) < before:
             return org
     return None
 
@@ -219,3 +220,10 @@ def test_single_quotes_inside_double_ones_left_out_as_by_scanning(joined):
     assert len(doubles) > 50 and len(kept) < len(singles)  # some singles were inside
     assert sorted(found, key=lambda q: q.start) == found
     assert [q for q in found if q in singles] == sorted(kept, key=lambda q: q.start)
+
+
+def test_heads_of_conjuncts_as_their_children_say(joined):
+    doc, finder, _ = joined
+    heads = heads_of(doc, finder.tokens.dep == hashes(["conj"])[0])
+    expected = [t.i for t in doc if any(c.dep_ == "conj" for c in t.children)]
+    assert len(expected) > 200 and positions(heads) == expected

@@ -29,11 +29,12 @@ from desktop.nlp.quotes.lexicon import (
 )
 from desktop.nlp.quotes.numbered import is_numbered, number_sign, number_tail
 from desktop.nlp.quotes.syntax import SUBJECT_DEPS, subject_of
-from desktop.nlp.quotes.tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
+from desktop.nlp.quotes.tokens import IOB_BEGIN, TokenTable, any_of, hashes, heads_of, positions
 
 # Dependency labels of the tokens ``Speakers._note`` may remember.
 _NOTED_DEPS = hashes(("pobj", *SUBJECT_DEPS))
 _PERSON = hashes(("PERSON",))[0]
+_CONJ = hashes(("conj",))[0]
 
 
 class Speakers(DescriptionResolver):
@@ -61,10 +62,10 @@ class Speakers(DescriptionResolver):
         self.salient: list[Salient] = []
         self._salient_at: list[int] = []  # their token positions (in order: noted so)
         self._in_order = True
-        # Only proper nouns, subjects, objects of "according to" and the
-        # first words of PERSON entities can be noted (see ``_note``).
+        # Only proper nouns heading a "conj", subjects, objects of "according
+        # to" and the first words of PERSON entities can be noted (see ``_note``).
         noted = (
-            (tokens.pos == PROPN)
+            ((tokens.pos == PROPN) & heads_of(doc, tokens.dep == _CONJ))
             | any_of(tokens.dep, _NOTED_DEPS)
             | ((tokens.ent_type == _PERSON) & (tokens.ent_iob == IOB_BEGIN))
         )

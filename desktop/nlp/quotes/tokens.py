@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -51,3 +51,14 @@ def any_of(column: np.ndarray, wanted: np.ndarray) -> np.ndarray:
 def positions(mask: np.ndarray) -> list[int]:
     """The token positions where ``mask`` holds, in order."""
     return np.flatnonzero(mask).tolist()
+
+
+def heads_of(doc: Doc, mask: np.ndarray) -> np.ndarray:
+    """Where a token is the head of one of the tokens ``mask`` holds."""
+    heads = np.zeros(len(doc), dtype=bool)
+    if len(doc):
+        # HEAD is the offset to the head, stored unsigned: negative ones wrap.
+        offset = doc.to_array([HEAD]).astype(np.int64)
+        at = np.flatnonzero(mask)
+        heads[at + offset[at]] = True
+    return heads
