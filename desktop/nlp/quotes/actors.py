@@ -156,29 +156,23 @@ class Actors:
     # -- building -------------------------------------------------------
     def _collect(self) -> None:
         for ent in self.ents:
-            toks = self.clean(list(ent)) if ent.label_ == "PERSON" else name_words(list(ent))
+            label = ent.label_
+            if label not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue  # a date, number, place…: neither a person nor an organisation below
+            toks = self.clean(list(ent)) if label == "PERSON" else name_words(list(ent))
             if not toks:
                 continue
-            before = self.doc[ent.start - 1] if ent.start > 0 else None
-            titled = before is not None and (
-                is_title(before)
-                or before.lemma_.lower() in ROLE_NOUNS
-                or before.lemma_.lower() in PERSON_NOUNS
-            )
-            # Coordinated with a person ("Antoine Quirin and Nicolas Redouane").
-            titled = titled or any(
-                c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in ent.root.children
-            )
-            if (
-                ent.label_ == "PERSON"
-                or titled
-                and ent.label_ in ("ORG", "GPE", "NORP")
-                and len(toks) > 1
-            ) and all(t.is_alpha or t.text in ".-" or "-" in t.text for t in toks):
+            # A name of several words the model took for an organisation or
+            # place is a person's when titled ("Mayor X Y") or coordinated
+            # with a person ("Antoine Quirin and Nicolas Redouane").
+            titled = label != "PERSON" and len(toks) > 1 and self._titled(ent)
+            if (label == "PERSON" or titled) and all(
+                t.is_alpha or t.text in ".-" or "-" in t.text for t in toks
+            ):
                 p = self._add_person(toks)
                 p.positions.append(ent.start)
                 self._attrs_for(p, ent)
-            elif ent.label_ == "ORG":
+            elif label == "ORG":
                 name = " ".join(t.text for t in toks)
                 self.orgs.setdefault(name, []).append(ent.start)
                 # "the United Nations Children's Fund (UNICEF)"
@@ -212,6 +206,17 @@ class Actors:
                 full.nations |= p.nations
                 del self.people[name]
         self._genders()
+
+    def _titled(self, ent: Span) -> bool:
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        titled = before is not None and (
+            is_title(before)
+            or before.lemma_.lower() in ROLE_NOUNS
+            or before.lemma_.lower() in PERSON_NOUNS
+        )
+        return titled or any(
+            c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in ent.root.children
+        )
 
     def _add_person(self, toks: list[Token]) -> Person:
         name = " ".join(self.text[toks[0].idx : toks[-1].idx + len(toks[-1])].split())
