@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.nlp.quotes.actors import Actors
+from desktop.nlp.quotes.actors import Actors, sentence_numbers
 from desktop.nlp.quotes.context import Candidate
 from desktop.nlp.quotes.descriptions import RECENCY_WINDOW
 from desktop.nlp.quotes.extract import OVERLAP, Accepted, Finder, _overlap
@@ -227,3 +227,26 @@ def test_heads_of_conjuncts_as_their_children_say(joined):
     heads = heads_of(doc, finder.tokens.dep == hashes(["conj"])[0])
     expected = [t.i for t in doc if any(c.dep_ == "conj" for c in t.children)]
     assert len(expected) > 200 and positions(heads) == expected
+
+
+def sentence_ids_scan(doc, text):
+    stops = (".", "!", "?")
+    starts = {sent.start for sent in doc.sents}
+    ids, n, ended = [], 0, False
+    for tok in doc:
+        if tok.i in starts and tok.i > 0 or ended and text[tok.idx : tok.idx + 1].isupper():
+            n += 1
+        if tok.text in stops:
+            ended = True
+        elif not (tok.is_punct or tok.is_space):
+            ended = False
+        ids.append(n)
+    return ids
+
+
+def test_sentence_numbers_from_arrays_as_from_the_sentences(joined):
+    doc, finder, speakers = joined
+    spacy_numbers = [n for n, sent in enumerate(doc.sents) for _ in sent]
+    assert sentence_numbers(doc) == spacy_numbers
+    assert finder.sent == sentence_ids_scan(doc, speakers.text)
+    assert finder.sent[-1] > spacy_numbers[-1] > 500  # more sentences than spaCy's

@@ -13,13 +13,14 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from desktop.nlp.actors.acronyms import acronym_of
 from desktop.nlp.quotes.index import OrgIndex, PeopleIndex, fullest_of
 from desktop.nlp.quotes.lexicon import DEMONYMS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLES
 from desktop.nlp.quotes.orgforms import add_short_forms
-from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, positions
+from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, positions, sentence_starts
 
 HONORIFICS = {
     "mr": "m",
@@ -119,6 +120,9 @@ class Person:
 
 def sentence_numbers(doc: Doc) -> list[int]:
     """The number of spaCy's sentence of every token."""
+    starts = sentence_starts(doc)
+    if starts is not None:
+        return (np.cumsum(starts) - 1).tolist()
     sent_of = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):

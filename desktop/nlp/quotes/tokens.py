@@ -13,7 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+)
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -62,3 +74,15 @@ def heads_of(doc: Doc, mask: np.ndarray) -> np.ndarray:
         at = np.flatnonzero(mask)
         heads[at + offset[at]] = True
     return heads
+
+
+def sentence_starts(doc: Doc) -> np.ndarray | None:
+    """Where spaCy's sentences (``doc.sents``) begin, read from the
+    sentence-start array; None when ``doc.sents`` must be asked instead
+    (a custom sentence hook, or no sentence annotation: it then raises)."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return None
+    starts = doc.to_array([SENT_START]) == 1
+    if len(doc):
+        starts[0] = True
+    return starts
