@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from desktop.nlp.actors.acronyms import acronym_of
@@ -38,6 +39,7 @@ HONORIFICS = {
 # The words ``Actors._genders`` counts, and the one dependency it follows.
 _GENDER_WORDS = hashes([*PERSON_PRONOUNS, *HONORIFICS])
 _NSUBJ = hashes(("nsubj",))[0]
+_PERSON = hashes(("PERSON",))[0]
 
 # "(ACRONYM)" right after a name defines it.
 _DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
@@ -282,9 +284,12 @@ class Actors:
         last_sent = -9
         ent_of = self.ent_of
         # Other tokens change nothing below: only PERSON entities' first
-        # tokens, subjects, pronouns and honorifics are looked at.
+        # tokens, proper-noun subjects not tagged PERSON, pronouns and
+        # honorifics are looked at.
         tokens = self._tokens
-        looked_at = (tokens.dep == _NSUBJ) | any_of(tokens.lower, _GENDER_WORDS)
+        looked_at = (
+            (tokens.dep == _NSUBJ) & (tokens.pos == PROPN) & (tokens.ent_type != _PERSON)
+        ) | any_of(tokens.lower, _GENDER_WORDS)
         looked_at[list(starts)] = True
         for i in positions(looked_at):
             tok = self.doc[i]
