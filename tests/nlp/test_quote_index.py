@@ -24,7 +24,7 @@ from desktop.nlp.quotes.extract import OVERLAP, Accepted, Finder, _overlap
 from desktop.nlp.quotes.marks import _paragraphs, _single_spans, find_quoted
 from desktop.nlp.quotes.orgforms import _find_all
 from desktop.nlp.quotes.speakers import Speakers
-from desktop.nlp.quotes.tokens import hashes, heads_of, positions
+from desktop.nlp.quotes.tokens import hashes, head_positions, heads_of, positions
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "wikinews_2019.csv"
 
@@ -227,6 +227,7 @@ def test_heads_of_conjuncts_as_their_children_say(joined):
     heads = heads_of(doc, finder.tokens.dep == hashes(["conj"])[0])
     expected = [t.i for t in doc if any(c.dep_ == "conj" for c in t.children)]
     assert len(expected) > 200 and positions(heads) == expected
+    assert head_positions(doc).tolist() == [t.head.i for t in doc]
 
 
 def sentence_ids_scan(doc, text):

@@ -29,10 +29,19 @@ from desktop.nlp.quotes.lexicon import (
 )
 from desktop.nlp.quotes.numbered import is_numbered, number_sign, number_tail
 from desktop.nlp.quotes.syntax import SUBJECT_DEPS, subject_of
-from desktop.nlp.quotes.tokens import IOB_BEGIN, TokenTable, any_of, hashes, heads_of, positions
+from desktop.nlp.quotes.tokens import (
+    IOB_BEGIN,
+    TokenTable,
+    any_of,
+    hashes,
+    head_positions,
+    heads_of,
+    positions,
+)
 
 # Dependency labels of the tokens ``Speakers._note`` may remember.
-_NOTED_DEPS = hashes(("pobj", *SUBJECT_DEPS))
+_SUBJECTS = hashes(SUBJECT_DEPS)
+_POBJ, _TO, _ACCORDING = hashes(("pobj", "to", "according"))
 _PERSON = hashes(("PERSON",))[0]
 _CONJ = hashes(("conj",))[0]
 
@@ -64,9 +73,15 @@ class Speakers(DescriptionResolver):
         self._in_order = True
         # Only proper nouns heading a "conj", subjects, objects of "according
         # to" and the first words of PERSON entities can be noted (see ``_note``).
+        heads = head_positions(doc)
         noted = (
-            ((tokens.pos == PROPN) & heads_of(doc, tokens.dep == _CONJ))
-            | any_of(tokens.dep, _NOTED_DEPS)
+            ((tokens.pos == PROPN) & heads_of(doc, tokens.dep == _CONJ, heads))
+            | any_of(tokens.dep, _SUBJECTS)
+            | (
+                (tokens.dep == _POBJ)
+                & (tokens.lower[heads] == _TO)
+                & (tokens.lower[heads[heads]] == _ACCORDING)
+            )
             | ((tokens.ent_type == _PERSON) & (tokens.ent_iob == IOB_BEGIN))
         )
         for i in positions(noted):

@@ -65,15 +65,22 @@ def positions(mask: np.ndarray) -> list[int]:
     return np.flatnonzero(mask).tolist()
 
 
-def heads_of(doc: Doc, mask: np.ndarray) -> np.ndarray:
-    """Where a token is the head of one of the tokens ``mask`` holds."""
-    heads = np.zeros(len(doc), dtype=bool)
+def head_positions(doc: Doc) -> np.ndarray:
+    """The position of every token's head (``Token.head.i``)."""
+    if not len(doc):
+        return np.zeros(0, dtype=np.int64)
+    # HEAD is the offset to the head, stored unsigned: negative ones wrap.
+    return np.arange(len(doc)) + doc.to_array([HEAD]).astype(np.int64)
+
+
+def heads_of(doc: Doc, mask: np.ndarray, heads: np.ndarray | None = None) -> np.ndarray:
+    """Where a token is the head of one of the tokens ``mask`` holds
+    (``heads``: ``head_positions(doc)`` when already made)."""
+    found = np.zeros(len(doc), dtype=bool)
     if len(doc):
-        # HEAD is the offset to the head, stored unsigned: negative ones wrap.
-        offset = doc.to_array([HEAD]).astype(np.int64)
-        at = np.flatnonzero(mask)
-        heads[at + offset[at]] = True
-    return heads
+        heads = head_positions(doc) if heads is None else heads
+        found[heads[np.flatnonzero(mask)]] = True
+    return found
 
 
 def sentence_starts(doc: Doc) -> np.ndarray | None:
