@@ -163,8 +163,10 @@ class Actors:
     def _collect(self) -> None:
         for ent in self.ents:
             label = ent.label_
-            if label not in ("PERSON", "ORG", "GPE", "NORP"):
-                continue  # a date, number, place…: neither a person nor an organisation below
+            if label not in ("PERSON", "ORG") and (label not in ("GPE", "NORP") or len(ent) < 2):
+                # A date, number, place…, or a one-word country or people:
+                # neither a person nor an organisation below.
+                continue
             toks = self.clean(list(ent)) if label == "PERSON" else name_words(list(ent))
             if not toks:
                 continue
