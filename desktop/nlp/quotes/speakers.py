@@ -106,19 +106,14 @@ class Speakers(DescriptionResolver):
         ):
             sp = self.resolve(tok)
             if sp is not None and sp.name:
+                noted = Salient(
+                    tok.i, sp, tok.dep_ in SUBJECT_DEPS or source, self._sent[tok.i], reported[tok.i]
+                )
                 self._in_order = self._in_order and (
                     not self._salient_at or self._salient_at[-1] <= tok.i
                 )
                 self._salient_at.append(tok.i)
-                self.salient.append(
-                    Salient(
-                        tok.i,
-                        sp,
-                        tok.dep_ in SUBJECT_DEPS or source,
-                        self._sent[tok.i],
-                        reported[tok.i],
-                    )
-                )
+                self.salient.append(noted)
 
     def _recent_salient(self, i: int) -> Iterable[Salient]:
         """The salient actors before token ``i`` within ``RECENCY_WINDOW``,
