@@ -13,12 +13,15 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+import numpy as np
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span, Token
 
 from desktop.nlp.actors.acronyms import acronym_of
+from desktop.nlp.quotes.index import OrgIndex, PeopleIndex, fullest_of
 from desktop.nlp.quotes.lexicon import DEMONYMS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLES
 from desktop.nlp.quotes.orgforms import add_short_forms
-from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, positions
+from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, positions, sentence_starts
 
 HONORIFICS = {
     "mr": "m",
@@ -36,6 +39,7 @@ HONORIFICS = {
 # The words ``Actors._genders`` counts, and the one dependency it follows.
 _GENDER_WORDS = hashes([*PERSON_PRONOUNS, *HONORIFICS])
 _NSUBJ = hashes(("nsubj",))[0]
+_PERSON = hashes(("PERSON",))[0]
 
 # "(ACRONYM)" right after a name defines it.
 _DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
@@ -118,6 +122,9 @@ class Person:
 
 def sentence_numbers(doc: Doc) -> list[int]:
     """The number of spaCy's sentence of every token."""
+    starts = sentence_starts(doc)
+    if starts is not None:
+        return (np.cumsum(starts) - 1).tolist()
     sent_of = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
@@ -134,6 +141,7 @@ class Actors:
         text: str | None = None,
         tokens: TokenTable | None = None,
         sentences: list[int] | None = None,
+        ents: tuple[Span, ...] | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on each access
@@ -142,36 +150,37 @@ class Actors:
         self.people: dict[str, Person] = {}
         self.orgs: dict[str, list[int]] = {}
         self.acronyms: dict[str, str] = {}  # acronym -> the name it was defined for
-        self._places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+        # Doc.ents makes a new Span per entity on every access: once is enough.
+        self.ents = doc.ents if ents is None else ents
+        self.ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self._places = {e.text for e in self.ents if e.label_ in ("GPE", "NORP", "LOC")}
         self.gender: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
+        self._index: PeopleIndex | None = None
+        self._org_index: OrgIndex | None = None
         self._collect()
 
     # -- building -------------------------------------------------------
     def _collect(self) -> None:
-        for ent in self.doc.ents:
-            toks = self.clean(list(ent)) if ent.label_ == "PERSON" else name_words(list(ent))
+        for ent in self.ents:
+            label = ent.label_
+            if label not in ("PERSON", "ORG") and (label not in ("GPE", "NORP") or len(ent) < 2):
+                # A date, number, place…, or a one-word country or people:
+                # neither a person nor an organisation below.
+                continue
+            toks = self.clean(list(ent)) if label == "PERSON" else name_words(list(ent))
             if not toks:
                 continue
-            before = self.doc[ent.start - 1] if ent.start > 0 else None
-            titled = before is not None and (
-                is_title(before)
-                or before.lemma_.lower() in ROLE_NOUNS
-                or before.lemma_.lower() in PERSON_NOUNS
-            )
-            # Coordinated with a person ("Antoine Quirin and Nicolas Redouane").
-            titled = titled or any(
-                c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in ent.root.children
-            )
-            if (
-                ent.label_ == "PERSON"
-                or titled
-                and ent.label_ in ("ORG", "GPE", "NORP")
-                and len(toks) > 1
-            ) and all(t.is_alpha or t.text in ".-" or "-" in t.text for t in toks):
+            # A name of several words the model took for an organisation or
+            # place is a person's when titled ("Mayor X Y") or coordinated
+            # with a person ("Antoine Quirin and Nicolas Redouane").
+            titled = label != "PERSON" and len(toks) > 1 and self._titled(ent)
+            if (label == "PERSON" or titled) and all(
+                t.is_alpha or t.text in ".-" or "-" in t.text for t in toks
+            ):
                 p = self._add_person(toks)
                 p.positions.append(ent.start)
                 self._attrs_for(p, ent)
-            elif ent.label_ == "ORG":
+            elif label == "ORG":
                 name = " ".join(t.text for t in toks)
                 self.orgs.setdefault(name, []).append(ent.start)
                 # "the United Nations Children's Fund (UNICEF)"
@@ -184,7 +193,7 @@ class Actors:
         # A one-word "person" the model labels a place or organisation more
         # often ("Kyiv") is not one.
         labels: dict[str, Counter[str]] = defaultdict(Counter)
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if len(ent) == 1:
                 labels[ent.text][ent.label_] += 1
         for name in list(self.people):
@@ -206,10 +215,22 @@ class Actors:
                 del self.people[name]
         self._genders()
 
+    def _titled(self, ent: Span) -> bool:
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        titled = before is not None and (
+            is_title(before)
+            or before.lemma_.lower() in ROLE_NOUNS
+            or before.lemma_.lower() in PERSON_NOUNS
+        )
+        return titled or any(
+            c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in ent.root.children
+        )
+
     def _add_person(self, toks: list[Token]) -> Person:
         name = " ".join(self.text[toks[0].idx : toks[-1].idx + len(toks[-1])].split())
         if name not in self.people:
             self.people[name] = Person(name, frozenset(t.lower_ for t in toks))
+            self._index = None
         return self.people[name]
 
     def _attrs_for(self, p: Person, ent) -> None:
@@ -259,15 +280,18 @@ class Actors:
     def _genders(self) -> None:
         """Vote a gender per person from pronouns in the sentence of a mention
         or the next one (before another person is named)."""
-        starts = {e.start: e for e in self.doc.ents if e.label_ == "PERSON"}
+        starts = {e.start: e for e in self.ents if e.label_ == "PERSON"}
         sent_of = self._sent_of
         last: str | None = None
         last_sent = -9
-        ent_of = {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+        ent_of = self.ent_of
         # Other tokens change nothing below: only PERSON entities' first
-        # tokens, subjects, pronouns and honorifics are looked at.
+        # tokens, proper-noun subjects not tagged PERSON, pronouns and
+        # honorifics are looked at.
         tokens = self._tokens
-        looked_at = (tokens.dep == _NSUBJ) | any_of(tokens.lower, _GENDER_WORDS)
+        looked_at = (
+            (tokens.dep == _NSUBJ) & (tokens.pos == PROPN) & (tokens.ent_type != _PERSON)
+        ) | any_of(tokens.lower, _GENDER_WORDS)
         looked_at[list(starts)] = True
         for i in positions(looked_at):
             tok = self.doc[i]
@@ -311,17 +335,23 @@ class Actors:
 
     def fullest(self, words: frozenset[str] | set[str], pos: int) -> Person | None:
         """The fullest known name holding all ``words``; the latest before ``pos`` wins ties."""
-        best: Person | None = None
-        best_key: tuple[int, int] = (-1, -1)
-        for p in self.people.values():
-            if not words <= p.words:
-                continue
-            before = [i for i in p.positions if i <= pos]
-            key = (len(p.words), max(before) if before else -1)
-            if before or best is None:
-                if key > best_key:
-                    best, best_key = p, key
-        return best
+        index = self.index
+        return fullest_of(index.holding(words), pos, index.last_at_or_before)
+
+    @property
+    def index(self) -> PeopleIndex:
+        """The people by name word, title and nationality (made again after
+        a person was added)."""
+        if self._index is None:
+            self._index = PeopleIndex(self.people)
+        return self._index
+
+    @property
+    def org_index(self) -> OrgIndex:
+        """The organisations by initials and last word, made on first use."""
+        if self._org_index is None or self._org_index.size != len(self.orgs):
+            self._org_index = OrgIndex(self.orgs)
+        return self._org_index
 
     def person_for(self, tokens: list[Token], pos: int) -> Person | None:
         toks = self.clean(tokens)
@@ -336,10 +366,7 @@ class Actors:
         if text in self.acronyms:
             return self.acronyms[text]
         if len(tokens) == 1 and text.isupper() and len(text) > 1:
-            for org in self.orgs:
-                initials = "".join(w[0] for w in org.split() if w[:1].isupper())
-                if initials == text:
-                    return org
+            return self.org_index.by_initials(text)
         return None
 
     def gender_of(self, name: str) -> str | None:

@@ -7,15 +7,19 @@ need: finding a verb's speaker token and turning tokens into content offsets.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, islice, pairwise
 
+import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from desktop.nlp.quotes.lexicon import SPEECH_VERBS
 from desktop.nlp.quotes.marks import Quoted
 from desktop.nlp.quotes.syntax import paragraph_ids, subject_of
-from desktop.nlp.quotes.tokens import TokenTable, hashes
+from desktop.nlp.quotes.tokens import TokenTable, any_of, hashes, sentence_starts
 
 QUOTE_CHARS = "\"“”„«»‘’'"
 STOPS = frozenset(".!?;")
@@ -67,6 +71,12 @@ class Context:
         self.text = doc.text if text is None else text
         self.tokens = TokenTable(doc) if tokens is None else tokens
         self.quoted = quoted
+        # Quotations come sorted by start; the furthest end so far of each
+        # prefix finds the first one content can touch (see ``_content``).
+        self._in_order = all(a.start <= b.start for a, b in pairwise(quoted)) and all(
+            q.start <= q.end for q in quoted
+        )
+        self._reach = list(accumulate((q.end for q in quoted), max))
         self.para = paragraph_ids(doc, self.text, self.tokens)
         self.sent = sentence_ids(doc, self.text, self.tokens)
         self.inside = [False] * len(doc)
@@ -136,7 +146,9 @@ class Context:
         """
         s, e = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
         typ = "indirect"
-        for q in self.quoted:
+        for q in self._quoted_from(s):
+            if q.start >= e and self._in_order:
+                break  # and so do all later ones: none can touch [s, e) now
             if s <= q.start < e:
                 typ = "mixed"
                 if q.end > e and q.end - e <= 3:
@@ -146,6 +158,16 @@ class Context:
                 if s - q.start <= 3:
                     s = q.start
         return s, e, typ
+
+    def _quoted_from(self, s: int) -> Iterable[Quoted]:
+        """The quotations from the first that may touch content starting at
+        ``s`` (all before it end by ``s``: the same as going through all)."""
+        if not self._in_order:
+            return self.quoted
+        k = bisect_right(self._reach, s)
+        while k > 0 and self.quoted[k - 1].start >= s:
+            k -= 1
+        return islice(self.quoted, k, None)
 
     def _trim(self, toks: list[Token]) -> tuple[int | None, int]:
         """Strip punctuation and conjunctions from the ends; stay in one paragraph."""
@@ -208,7 +230,8 @@ def drop_gloss(toks: list[Token]) -> list[Token]:
     return toks
 
 
-_STOP_HASHES = frozenset(hashes((".", "!", "?")).tolist())
+_STOPS = hashes((".", "!", "?"))
+_STOP_HASHES = frozenset(_STOPS.tolist())
 
 
 def sentence_ids(doc: Doc, text: str | None = None, tokens: TokenTable | None = None) -> list[int]:
@@ -217,6 +240,9 @@ def sentence_ids(doc: Doc, text: str | None = None, tokens: TokenTable | None = 
     parser misses around quotations."""
     text = doc.text if text is None else text
     tokens = TokenTable(doc) if tokens is None else tokens
+    spacy_starts = sentence_starts(doc)
+    if spacy_starts is not None:
+        return _sentence_ids(spacy_starts, text, tokens)
     # Plain lists: indexing numpy arrays one by one is slow.
     orth, idx = tokens.orth.tolist(), tokens.idx.tolist()
     other = (tokens.is_punct | tokens.is_space).tolist()
@@ -233,6 +259,27 @@ def sentence_ids(doc: Doc, text: str | None = None, tokens: TokenTable | None = 
             ended = False
         ids[i] = n
     return ids
+
+
+def _sentence_ids(spacy_starts: np.ndarray, text: str, tokens: TokenTable) -> list[int]:
+    """``sentence_ids`` from arrays: a token opens a sentence where spaCy's
+    does (past the first), or when the last token before it that was a
+    stop or a word was a stop and it begins with a capital."""
+    n = len(spacy_starts)
+    if not n:
+        return []
+    stop = any_of(tokens.orth, _STOPS)
+    decides = stop | ((tokens.is_punct | tokens.is_space) == 0)
+    last = np.maximum.accumulate(np.where(decides, np.arange(n), -1))
+    ended = np.zeros(n, dtype=bool)
+    ended[1:] = (last[:-1] >= 0) & stop[np.maximum(last[:-1], 0)]
+    opens = spacy_starts.copy()
+    opens[0] = False
+    idx = tokens.idx
+    for i in np.flatnonzero(ended & ~opens).tolist():
+        start = int(idx[i])
+        opens[i] = text[start : start + 1].isupper()  # the token's first character
+    return np.cumsum(opens).tolist()
 
 
 def relative(tok: Token) -> bool:

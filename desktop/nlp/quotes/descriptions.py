@@ -9,6 +9,7 @@ as "officers A and B".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -57,6 +58,9 @@ class DescriptionResolver:
     def _stale(self, s: Salient, tok: Token) -> bool:
         raise NotImplementedError
 
+    def _recent_salient(self, i: int) -> Iterable[Salient]:
+        raise NotImplementedError
+
     def _description(self, tok: Token) -> Speaker | None:
         """ "the German leader" -> the person whose title and nationality fit."""
         # A lowercase role the tagger calls a proper noun ("the bishop") too.
@@ -81,23 +85,25 @@ class DescriptionResolver:
         has_of = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children)
         role = tok.lower_
         strong: list[tuple[int, int, Person]] = []
-        for p in self.actors.people.values():
-            before = [i for i in p.positions if i < tok.i]
-            if not before:
+        index = self.actors.index
+        # Only a person with one of the words or nations can score a hit.
+        for p in index.with_any(mods, nations):
+            last = index.last_before(p, tok.i)
+            if last is None:
                 continue
             if nations and p.nations and not nations & p.nations:
                 continue
             hits = len(mods & p.attrs) + len(nations & p.nations)
             if hits and _role_fits(role, p):
-                strong.append((hits, max(before), p))
+                strong.append((hits, last, p))
         if strong:
             strong.sort(key=lambda s: (s[0], s[1]), reverse=True)
             p = strong[0][2]
             return Speaker(p.name, True, bare.start, bare.end, "description", True)
         if has_of:
             return None
-        for s in reversed(self.salient):
-            if s.i >= tok.i or tok.i - s.i > RECENCY_WINDOW or self._stale(s, tok):
+        for s in self._recent_salient(tok.i):
+            if self._stale(s, tok):
                 continue
             if not s.subject or not s.speaker.person or not s.speaker.resolved or s.speaker.plural:
                 continue
@@ -121,13 +127,14 @@ class DescriptionResolver:
         gender = FAMILY_NOUNS[role]
         # Only someone the article called so ("his mother, Jane Doe"): the
         # latest woman named is no one's mother by that alone.
-        for p in self.actors.people.values():
-            if role in p.attrs and any(i < tok.i for i in p.positions) \
+        index = self.actors.index
+        for p in index.with_attr(role):
+            if index.last_before(p, tok.i) is not None \
                     and self.actors.gender_of(p.name) in (gender, None):
                 bare = self._bare(tok)
                 return Speaker(p.name, True, bare.start, bare.end, "description", True)
-        for s in reversed(self.salient):
-            if s.i >= tok.i or tok.i - s.i > RECENCY_WINDOW or self._stale(s, tok):
+        for s in self._recent_salient(tok.i):
+            if self._stale(s, tok):
                 continue
             sp = s.speaker
             if not sp.person or sp.plural or not sp.resolved or not sp.name:
@@ -142,16 +149,17 @@ class DescriptionResolver:
         """ "the archive" -> the "Gun Violence Archive" named before."""
         if tok.tag_ != "NN" or not any(c.lower_ == "the" for c in tok.children):
             return None
-        for org, positions in self.actors.orgs.items():
-            if org.split()[-1].lower() == tok.lower_ and min(positions) < tok.left_edge.i:
-                bare = self._bare(tok)
-                return Speaker(org, True, bare.start, bare.end, "description")
+        orgs = self.actors.org_index
+        org = orgs.ending_in(tok.lower_, tok.left_edge.i)
+        if org is not None:
+            bare = self._bare(tok)
+            return Speaker(org, True, bare.start, bare.end, "description")
         if tok.lemma_.lower() not in ORG_NOUNS:
             return None
         # "the network", "the industry publication": the organisation just
         # discussed, when the subject before was one.
-        for s in reversed(self.salient):
-            if s.i >= tok.i or tok.i - s.i > RECENCY_WINDOW or self._stale(s, tok):
+        for s in self._recent_salient(tok.i):
+            if self._stale(s, tok):
                 continue
             if not s.subject:
                 continue
@@ -162,11 +170,11 @@ class DescriptionResolver:
             break  # the last subject was a person or a group
         # Else the organisation the story is about: named at least three
         # times before, twice as often as any other.
-        counts = sorted(((sum(1 for i in pos if i < tok.i), org)
-                         for org, pos in self.actors.orgs.items()), reverse=True)
-        if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
-            bare = self._bare(tok)
-            return Speaker(counts[0][1], True, bare.start, bare.end, "description")
+        if orgs.size:
+            top, name, second = orgs.most_named_before(tok.i)
+            if top >= 3 and (orgs.size == 1 or top >= 2 * second):
+                bare = self._bare(tok)
+                return Speaker(name, True, bare.start, bare.end, "description")
         return None
 
     def _note_group(self, tok: Token) -> None:

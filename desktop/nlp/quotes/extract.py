@@ -19,6 +19,7 @@ of the article is still analysed.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, insort
 
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
@@ -70,14 +71,14 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 
 def _candidates(doc: Doc, finder: Finder, quoted: list[Quoted]) -> list[Candidate]:
-    accepted: list[Candidate] = []
+    accepted = Accepted()
     directs: list[Candidate] = []
     for k in range(len(quoted)):
         c = _safe(finder.direct, k)
         if c is not None:
             directs.append(c)
     for c in directs:
-        _accept(accepted, c)
+        accepted.accept(c)
     clauses: list[Candidate] = []
     inside = finder.inside
     # Each finder first checks the token and returns None when it does not
@@ -103,9 +104,8 @@ def _candidates(doc: Doc, finder: Finder, quoted: list[Quoted]) -> list[Candidat
     # Mixed quotes first: a clause holding a quoted fragment beats the plain
     # fragment, and longer clauses beat the nested reports inside them.
     for c in sorted(clauses, key=lambda c: (c.type != "mixed", c.start)):
-        _accept(accepted, c)
-    accepted.sort(key=lambda c: c.start)
-    return accepted
+        accepted.accept(c)
+    return sorted(accepted.items, key=lambda c: c.start)
 
 
 def _safe(fn, arg):
@@ -123,22 +123,50 @@ def _overlap(a: Candidate, b: Candidate) -> float:
     return inter / min(a.end - a.start, b.end - b.start)
 
 
-def _accept(accepted: list[Candidate], c: Candidate) -> None:
-    for i, other in enumerate(accepted):
-        if _overlap(c, other) < OVERLAP:
-            continue
-        # A mixed clause swallows the direct-looking fragment it contains.
-        if (
-            c.type == "mixed"
-            and other.type == "direct"
-            and c.start <= other.start
-            and other.end <= c.end + 1
-            and (c.end - c.start) > (other.end - other.start)
-        ):
-            accepted[i] = c
+class Accepted:
+    """The candidates accepted so far, in the order they were accepted, with
+    their starts sorted beside them: a new candidate is compared only with
+    those it can overlap (starting less than the longest one's length before
+    it), not with every one."""
+
+    def __init__(self) -> None:
+        self.items: list[Candidate] = []
+        self._starts: list[tuple[int, int]] = []  # (start, place in items), sorted
+        self._longest = 0
+
+    def _put(self, k: int, c: Candidate) -> None:
+        insort(self._starts, (c.start, k))
+        self._longest = max(self._longest, c.end - c.start)
+
+    def overlapping(self, c: Candidate) -> list[int]:
+        """The places of the accepted candidates sharing characters with
+        ``c``, in the order they were accepted (a superset: the caller
+        checks the overlap)."""
+        lo = bisect_left(self._starts, (c.start - self._longest, -1))
+        hi = bisect_left(self._starts, (c.end, -1))
+        return sorted(k for _, k in self._starts[lo:hi])
+
+    def accept(self, c: Candidate) -> None:
+        """Keep ``c`` unless it overlaps one accepted before: the first such
+        one (in the order accepted) decides."""
+        for i in self.overlapping(c):
+            other = self.items[i]
+            if _overlap(c, other) < OVERLAP:
+                continue
+            # A mixed clause swallows the direct-looking fragment it contains.
+            if (
+                c.type == "mixed"
+                and other.type == "direct"
+                and c.start <= other.start
+                and other.end <= c.end + 1
+                and (c.end - c.start) > (other.end - other.start)
+            ):
+                self._starts.remove((other.start, i))
+                self.items[i] = c
+                self._put(i, c)
             return
-        return
-    accepted.append(c)
+        self.items.append(c)
+        self._put(len(self.items) - 1, c)
 
 
 def _to_quotes(doc: Doc, cands: list[Candidate], speakers: Speakers) -> list[Quote]:

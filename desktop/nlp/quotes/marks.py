@@ -9,7 +9,9 @@ cannot blow up on odd input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 OPENERS = "“„«"
 CLOSERS = "”»"
@@ -123,10 +125,14 @@ def find_quoted(text: str) -> list[Quoted]:
                     out.append(Quoted(open_at, _rstrip(text, open_at, pe), closed=False))
                 open_at = -1
     out.sort(key=lambda q: q.start)
-    doubles = list(out)
+    # Whether a double-quoted stretch holds a position: of those starting at
+    # or before it, the furthest end reaches past it.
+    starts = [d.start for d in out]
+    reach = list(accumulate((d.end for d in out), max))
     for ps, pe in paras:
         for q in _single_spans(text, ps, pe):
-            if not any(d.start <= q.start < d.end for d in doubles):
+            k = bisect_right(starts, q.start)
+            if not (k and reach[k - 1] > q.start):
                 out.append(q)
     out.sort(key=lambda q: q.start)
     return out

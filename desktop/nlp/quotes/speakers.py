@@ -9,6 +9,9 @@ wrong name is worse than none.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
+
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
@@ -26,11 +29,21 @@ from desktop.nlp.quotes.lexicon import (
 )
 from desktop.nlp.quotes.numbered import is_numbered, number_sign, number_tail
 from desktop.nlp.quotes.syntax import SUBJECT_DEPS, subject_of
-from desktop.nlp.quotes.tokens import IOB_BEGIN, TokenTable, any_of, hashes, positions
+from desktop.nlp.quotes.tokens import (
+    IOB_BEGIN,
+    TokenTable,
+    any_of,
+    hashes,
+    head_positions,
+    heads_of,
+    positions,
+)
 
 # Dependency labels of the tokens ``Speakers._note`` may remember.
-_NOTED_DEPS = hashes(("pobj", *SUBJECT_DEPS))
+_SUBJECTS = hashes(SUBJECT_DEPS)
+_POBJ, _TO, _ACCORDING = hashes(("pobj", "to", "according"))
 _PERSON = hashes(("PERSON",))[0]
+_CONJ = hashes(("conj",))[0]
 
 
 class Speakers(DescriptionResolver):
@@ -52,15 +65,23 @@ class Speakers(DescriptionResolver):
         self.actors = Actors(doc, self.text, tokens, self._sent)
         self._inside = inside_quote
         self._cache: dict[int, Speaker | None] = {}
-        self._ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self._ent_of = self.actors.ent_of
         reported = reported or inside_quote
         self._groups: list[tuple[int, str, Speaker]] = []  # "officers A and B"
         self.salient: list[Salient] = []
-        # Only proper nouns, subjects, objects of "according to" and the
-        # first words of PERSON entities can be noted (see ``_note``).
+        self._salient_at: list[int] = []  # their token positions (in order: noted so)
+        self._in_order = True
+        # Only proper nouns heading a "conj", subjects, objects of "according
+        # to" and the first words of PERSON entities can be noted (see ``_note``).
+        heads = head_positions(doc)
         noted = (
-            (tokens.pos == PROPN)
-            | any_of(tokens.dep, _NOTED_DEPS)
+            ((tokens.pos == PROPN) & heads_of(doc, tokens.dep == _CONJ, heads))
+            | any_of(tokens.dep, _SUBJECTS)
+            | (
+                (tokens.dep == _POBJ)
+                & (tokens.lower[heads] == _TO)
+                & (tokens.lower[heads[heads]] == _ACCORDING)
+            )
             | ((tokens.ent_type == _PERSON) & (tokens.ent_iob == IOB_BEGIN))
         )
         for i in positions(noted):
@@ -85,15 +106,23 @@ class Speakers(DescriptionResolver):
         ):
             sp = self.resolve(tok)
             if sp is not None and sp.name:
-                self.salient.append(
-                    Salient(
-                        tok.i,
-                        sp,
-                        tok.dep_ in SUBJECT_DEPS or source,
-                        self._sent[tok.i],
-                        reported[tok.i],
-                    )
+                noted = Salient(
+                    tok.i, sp, tok.dep_ in SUBJECT_DEPS or source, self._sent[tok.i], reported[tok.i]
                 )
+                self._in_order = self._in_order and (
+                    not self._salient_at or self._salient_at[-1] <= tok.i
+                )
+                self._salient_at.append(tok.i)
+                self.salient.append(noted)
+
+    def _recent_salient(self, i: int) -> Iterable[Salient]:
+        """The salient actors before token ``i`` within ``RECENCY_WINDOW``,
+        latest first (found by bisecting instead of going through all)."""
+        if not self._in_order:
+            return [s for s in reversed(self.salient) if s.i < i and i - s.i <= RECENCY_WINDOW]
+        at = self._salient_at
+        lo, hi = bisect_left(at, i - RECENCY_WINDOW), bisect_left(at, i)
+        return reversed(self.salient[lo:hi])
 
     def _stale(self, s: Salient, tok: Token) -> bool:
         """Subjects inside reported content only count within their sentence."""
@@ -306,14 +335,8 @@ class Speakers(DescriptionResolver):
 
     def _recent(self, tok: Token, plural: bool) -> Speaker | None:
         """The latest subject before ``tok``: "this person" refers back to it."""
-        for s in reversed(self.salient):
-            if (
-                s.i < tok.i
-                and s.subject
-                and s.speaker.plural == plural
-                and tok.i - s.i <= RECENCY_WINDOW
-                and not self._stale(s, tok)
-            ):
+        for s in self._recent_salient(tok.i):
+            if s.subject and s.speaker.plural == plural and not self._stale(s, tok):
                 if s.speaker.kind != "pronoun" or s.speaker.resolved:
                     sp = s.speaker
                     return Speaker(
@@ -389,8 +412,8 @@ class Speakers(DescriptionResolver):
             return Speaker(None, False, *span, "pronoun")
         if self._inside[tok.i]:
             return Speaker(None, False, *span, "pronoun")
-        for s in reversed(self.salient):
-            if s.i >= tok.i or tok.i - s.i > RECENCY_WINDOW or not s.subject or self._stale(s, tok):
+        for s in self._recent_salient(tok.i):
+            if not s.subject or self._stale(s, tok):
                 continue
             sp = s.speaker
             if sp.kind == "pronoun" and not sp.resolved:

@@ -13,7 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+)
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -51,3 +63,33 @@ def any_of(column: np.ndarray, wanted: np.ndarray) -> np.ndarray:
 def positions(mask: np.ndarray) -> list[int]:
     """The token positions where ``mask`` holds, in order."""
     return np.flatnonzero(mask).tolist()
+
+
+def head_positions(doc: Doc) -> np.ndarray:
+    """The position of every token's head (``Token.head.i``)."""
+    if not len(doc):
+        return np.zeros(0, dtype=np.int64)
+    # HEAD is the offset to the head, stored unsigned: negative ones wrap.
+    return np.arange(len(doc)) + doc.to_array([HEAD]).astype(np.int64)
+
+
+def heads_of(doc: Doc, mask: np.ndarray, heads: np.ndarray | None = None) -> np.ndarray:
+    """Where a token is the head of one of the tokens ``mask`` holds
+    (``heads``: ``head_positions(doc)`` when already made)."""
+    found = np.zeros(len(doc), dtype=bool)
+    if len(doc):
+        heads = head_positions(doc) if heads is None else heads
+        found[heads[np.flatnonzero(mask)]] = True
+    return found
+
+
+def sentence_starts(doc: Doc) -> np.ndarray | None:
+    """Where spaCy's sentences (``doc.sents``) begin, read from the
+    sentence-start array; None when ``doc.sents`` must be asked instead
+    (a custom sentence hook, or no sentence annotation: it then raises)."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return None
+    starts = doc.to_array([SENT_START]) == 1
+    if len(doc):
+        starts[0] = True
+    return starts
