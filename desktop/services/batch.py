@@ -14,7 +14,6 @@ lets other threads run, so the saving costs little of the import's time.
 from __future__ import annotations
 
 import logging
-import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -64,9 +63,6 @@ def analyse_in_batches(
         return done
     if progress is not None:
         progress(0, len(todo))
-    # The actor step's modules and name lists load while spaCy parses (much
-    # of parsing runs in native code that lets this thread go on).
-    threading.Thread(target=_load_actor_step, name="byline-actor-lookups", daemon=True).start()
     nlp = nlp_factory()
     text_of: dict[int, str] = {}
 
@@ -121,16 +117,6 @@ def analyse_in_batches(
         if saver is not None:
             finished(saver.close())
     return done
-
-
-def _load_actor_step() -> None:
-    try:
-        import desktop.services.view  # noqa: F401 - the module the saving imports
-        from desktop.nlp.actors import load_lookups
-
-        load_lookups()
-    except Exception:  # noqa: BLE001 - only a head start: the actor step loads them itself
-        log.debug("loading the actor step ahead failed", exc_info=True)
 
 
 def _until_cancelled(items: Iterator[tuple[int, Analysis | None]]) -> Iterator[tuple[int, Analysis | None]]:

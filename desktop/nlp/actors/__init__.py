@@ -13,7 +13,6 @@ from desktop.nlp.actors.build import (
     actor_type,
     build_actor_result,
     build_actors,
-    load_lookups,
     name_speakers,
 )
 
@@ -24,6 +23,5 @@ __all__ = [
     "actor_type",
     "build_actor_result",
     "build_actors",
-    "load_lookups",
     "name_speakers",
 ]

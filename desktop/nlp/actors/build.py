@@ -273,15 +273,3 @@ def _merge_same_names(grouper: Grouper) -> tuple[dict[int, Cluster], dict[int, t
             named[id(cluster)] = kind, name
     grouper.alive()
     return redirect, named
-
-
-def load_lookups() -> None:
-    """Load what the actor step reads once per process (country and place
-    names, the first-name list for genders): the import calls it in a thread
-    while spaCy parses, so that the first article's actor step does not."""
-    from desktop.nlp.actors.names import _country_index, _place_names
-    from desktop.nlp.gender import _detector
-
-    _country_index()
-    _place_names()
-    _detector()
