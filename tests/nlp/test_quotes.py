@@ -375,3 +375,18 @@ def test_wikinews_dev_set_meets_targets(nlp):
     score = _score(nlp, "wikinews-dev-gold.jsonl", "wikinews-dev2-gold.jsonl")
     assert score.quote_f1 >= 0.95
     assert score.speaker_accuracy >= 0.97
+
+
+def test_finding_quotes_leaves_the_cycle_collector_as_it_was(nlp):
+    import gc
+
+    doc = nlp('"The bridge reopens on Monday," the mayor said.')
+    assert gc.isenabled()
+    assert [q.type for q in extract_quotes(doc)] == ["direct"]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert [q.type for q in extract_quotes(doc)] == ["direct"]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -45,10 +45,7 @@ Type of an actor, first rule that applies:
 """
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from desktop.core.corrections import ActorRules as ActorRules
@@ -58,6 +55,7 @@ from desktop.nlp.actors import names, persons
 from desktop.nlp.actors.cluster import Grouper
 from desktop.nlp.actors.mentions import LABEL_TYPE, Cluster
 from desktop.nlp.actors.quotes import link_quotes
+from desktop.nlp.collector import collector_paused
 
 TYPE_LABEL = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "group": "NORP"}
 _TIE_ORDER = {t: i for i, t in enumerate(ACTOR_TYPES)}  # person first
@@ -89,26 +87,8 @@ def build_actors(text: str, entities: list[Entity], quotes: list[Quote],
 def build_actor_result(text: str, entities: list[Entity], quotes: list[Quote],
                        rules: ActorRules | None = None) -> ActorResult:
     """Group entities and quote speakers into actors; see the module doc."""
-    with _collector_paused():
+    with collector_paused():
         return _build(text, entities, quotes, rules)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off while actors are built.  The step
-    makes a great many small objects and next to no cycles, and each full
-    collection walks the whole heap, the spaCy model and the parsed
-    document included: 0.1-0.15 s of the 102,838-word document's step.
-    Reference counting frees everything as usual meanwhile.  (The switch is
-    the process's: another thread's build may turn it back on early, which
-    only costs that time again.)"""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _build(text: str, entities: list[Entity], quotes: list[Quote],

@@ -25,6 +25,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from desktop.core.model import Quote, Span
+from desktop.nlp.collector import collector_paused
 from desktop.nlp.quotes.context import Candidate
 from desktop.nlp.quotes.direct import DirectFinder
 from desktop.nlp.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
@@ -49,6 +50,11 @@ class Finder(DirectFinder, ReportedFinder):
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """All quotes of ``doc`` in text order, speakers resolved where possible."""
+    with collector_paused():
+        return _extract_quotes(doc)
+
+
+def _extract_quotes(doc: Doc) -> list[Quote]:
     try:
         text = doc.text  # rebuilt from the tokens on every access: once is enough
         tokens = TokenTable(doc)
