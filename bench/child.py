@@ -88,6 +88,12 @@ def long_document(text_path: Path, mode: str) -> dict:
     text = text_path.read_text(encoding="utf-8")
     nlp = load_pipeline()
     list(nlp.pipe(["A warm-up sentence by Angela Merkel."]))
+    if mode == "byline":
+        # Byline's own modules are imported before the clock starts, as
+        # spaCy's are for the plain runs (its pipeline is loaded above).
+        import desktop.services.batch  # noqa: F401
+        import desktop.services.importing  # noqa: F401
+        import desktop.store.database  # noqa: F401
     out: dict = {}
     start = time.perf_counter()
     if mode == "plain":
