@@ -33,7 +33,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests
 
-# Issue 8's and issue 22's figures, and issue 23's training figure (about 25 minutes on 2 cores,
+# Issue 8's and issue 22's figures, and issue 23's training figure (about 10 minutes on 2 cores,
 # plus a few minutes the first time, to build the 100,000-article library kept in bench/.cache):
 # a table, and bench/results.json.
 bench: $(STAMP)
