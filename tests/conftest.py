@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
+from tests.pg import own_server, pg_server, pg_url  # noqa: F401  (fixtures)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

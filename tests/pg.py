@@ -89,6 +89,16 @@ def pg_server() -> Iterator[PgServer]:
 
 
 @pytest.fixture()
+def own_server() -> Iterator[tuple[Path, PgServer]]:
+    """A server of the test's own, to stop and start (its folder, the server)."""
+    folder, info = pgserver.start_temporary()
+    try:
+        yield folder, PgServer(info)
+    finally:
+        pgserver.stop(folder)
+
+
+@pytest.fixture()
 def pg_url(pg_server: PgServer) -> str:
     """The URL of a fresh, migrated team library (not opened)."""
     return pg_server.url(pg_server.new_database())

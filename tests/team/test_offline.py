@@ -13,17 +13,6 @@ from desktop.store.articles import add_article, count_articles
 from desktop.store.database import close_library, open_library
 from desktop.store.engines import OfflineError
 from tests import pgserver
-from tests.pg import PgServer
-
-
-@pytest.fixture()
-def own_server():
-    """A server of this test's own, to stop and start."""
-    folder, info = pgserver.start_temporary()
-    try:
-        yield folder, PgServer(info)
-    finally:
-        pgserver.stop(folder)
 
 
 def test_stopping_and_starting_the_server_loses_nothing(own_server):

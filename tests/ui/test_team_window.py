@@ -120,16 +120,6 @@ def test_another_coders_highlight_appears_and_the_show_switch_filters(qtbot, pg_
         close_library()
 
 
-@pytest.fixture()
-def own_server():
-    """A server of this test's own, to stop and start."""
-    folder, info = pgserver.start_temporary()
-    try:
-        yield folder, PgServer(info)
-    finally:
-        pgserver.stop(folder)
-
-
 def test_an_edit_while_offline_is_refused_and_the_window_reconnects(qtbot, own_server, warnings):
     folder, server = own_server
     dbname = server.new_database()
