@@ -335,6 +335,12 @@ def _m9_actor_totals(db: pw.Database) -> None:
         f"""CREATE TRIGGER actor_total_update AFTER UPDATE OF name, type, mentions, quotes ON article_actor
             BEGIN {remove} {add} END"""
     )
+    fill_actor_totals(db)
+
+
+def fill_actor_totals(db: pw.Database) -> None:
+    """The totals of the actors already summarised, and the indexes that
+    read them (both engines)."""
     db.execute_sql(
         """INSERT INTO actor_total (name, type, articles, mentions, quotes)
            SELECT name, type, COUNT(*), SUM(mentions), SUM(quotes) FROM article_actor GROUP BY name, type"""

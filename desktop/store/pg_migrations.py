@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from desktop.store.migrations import DEFAULT_TAGS, HIGHLIGHT_COUNTS, create_article_quote
+from desktop.store.migrations import DEFAULT_TAGS, HIGHLIGHT_COUNTS, create_article_quote, fill_actor_totals
 
 # Taken for the whole migration: of two Byline processes opening a new team
 # library at once, one migrates and the other then sees it done.
@@ -209,23 +209,7 @@ def _m7_library_counts(db: pw.Database) -> None:
             f"""CREATE TRIGGER {table}_count AFTER INSERT OR DELETE OR UPDATE OF article_id, origin
                 ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_count()"""
         )
-    db.execute_sql(
-        """CREATE FUNCTION rejection_count() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF TG_OP IN ('DELETE', 'UPDATE') THEN
-                UPDATE span_count SET corrections = corrections - 1 WHERE article_id = OLD.article_id;
-            END IF;
-            IF TG_OP IN ('INSERT', 'UPDATE') THEN
-                INSERT INTO span_count (article_id, corrections) VALUES (NEW.article_id, 1)
-                ON CONFLICT (article_id) DO UPDATE SET corrections = span_count.corrections + 1;
-            END IF;
-            RETURN NULL;
-        END $$"""
-    )
-    db.execute_sql(
-        """CREATE TRIGGER rejection_count AFTER INSERT OR DELETE OR UPDATE OF article_id
-           ON rejection FOR EACH ROW EXECUTE FUNCTION rejection_count()"""
-    )
+    _count_rows(db, "rejection", "corrections")
     db.execute_sql(
         """INSERT INTO span_count (article_id, entities, quotes, corrections)
            SELECT a.id,
@@ -240,6 +224,28 @@ def _m7_library_counts(db: pw.Database) -> None:
     )
     db.execute_sql(
         "CREATE INDEX article_newest ON article (date DESC NULLS LAST, id DESC, title, source, url)"
+    )
+
+
+def _count_rows(db: pw.Database, table: str, column: str) -> None:
+    """A trigger keeping ``span_count.{column}`` the number of ``table``'s
+    rows of each article (``table`` and ``column`` are ours, never user input)."""
+    db.execute_sql(
+        f"""CREATE FUNCTION {table}_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                UPDATE span_count SET {column} = {column} - 1 WHERE article_id = OLD.article_id;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO span_count (article_id, {column}) VALUES (NEW.article_id, 1)
+                ON CONFLICT (article_id) DO UPDATE SET {column} = span_count.{column} + 1;
+            END IF;
+            RETURN NULL;
+        END $$"""
+    )
+    db.execute_sql(
+        f"""CREATE TRIGGER {table}_count AFTER INSERT OR DELETE OR UPDATE OF article_id
+           ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_count()"""
     )
 
 
@@ -282,13 +288,7 @@ def _m9_actor_totals(db: pw.Database) -> None:
         """CREATE TRIGGER actor_total_keep AFTER INSERT OR DELETE OR UPDATE OF name, type, mentions, quotes
            ON article_actor FOR EACH ROW EXECUTE FUNCTION actor_total_keep()"""
     )
-    db.execute_sql(
-        """INSERT INTO actor_total (name, type, articles, mentions, quotes)
-           SELECT name, type, COUNT(*), SUM(mentions), SUM(quotes) FROM article_actor GROUP BY name, type"""
-    )
-    db.execute_sql("CREATE INDEX actor_total_order ON actor_total (mentions DESC, name)")
-    db.execute_sql("DROP INDEX IF EXISTS article_actor_name")
-    db.execute_sql("CREATE INDEX article_actor_by_name ON article_actor (name, mentions DESC, article_id, quotes)")
+    fill_actor_totals(db)
 
 
 def _m10_coders(db: pw.Database) -> None:
@@ -321,23 +321,7 @@ def _m12_genders_and_quotes(db: pw.Database) -> None:
 def _m13_highlight_counts(db: pw.Database) -> None:
     """Highlights counted in ``span_count`` by a trigger, as on SQLite (see there)."""
     db.execute_sql("ALTER TABLE span_count ADD COLUMN highlights INTEGER NOT NULL DEFAULT 0")
-    db.execute_sql(
-        """CREATE FUNCTION annotation_count() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF TG_OP IN ('DELETE', 'UPDATE') THEN
-                UPDATE span_count SET highlights = highlights - 1 WHERE article_id = OLD.article_id;
-            END IF;
-            IF TG_OP IN ('INSERT', 'UPDATE') THEN
-                INSERT INTO span_count (article_id, highlights) VALUES (NEW.article_id, 1)
-                ON CONFLICT (article_id) DO UPDATE SET highlights = span_count.highlights + 1;
-            END IF;
-            RETURN NULL;
-        END $$"""
-    )
-    db.execute_sql(
-        """CREATE TRIGGER annotation_count AFTER INSERT OR DELETE OR UPDATE OF article_id
-           ON annotation FOR EACH ROW EXECUTE FUNCTION annotation_count()"""
-    )
+    _count_rows(db, "annotation", "highlights")
     db.execute_sql(HIGHLIGHT_COUNTS)
 
 
