@@ -45,20 +45,15 @@ def library_100k(sources: list[Source]) -> tuple[Path, bool]:
 
 
 def run(session, path: Path, reused: bool) -> list[Figure]:
-    from bench.fig_reader import time_library_list
+    from bench.fig_reader import open_measured, time_library_list
     from desktop.services.view import ensure_actor_summaries
     from desktop.store.actors import articles_of_actor, library_actors
     from desktop.store.analyses import analysed_ids
-    from desktop.store.database import close_library, open_library
-    from desktop.store.models import db
+    from desktop.store.database import close_library
     from desktop.store.search import search_articles
 
-    close_library()
-    open_library(path)
+    count, actor = open_measured(path)
     window = session.window
-    count = db.execute_sql("SELECT COUNT(*) FROM article").fetchone()[0]
-    actor = db.execute_sql(
-        "SELECT name FROM article_actor GROUP BY name ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
     query = "police"
     runs: dict[str, list[float]] = {"list": [], "all": [], "search": [], "filter": [], "articles": [],
                                      "actors": []}
